@@ -1,0 +1,48 @@
+"""Forms for the programme screens."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from tongxin.activities.models import COMPONENT_LABELS
+from tongxin.activities.selectors import OverviewFilters
+from tongxin.orgs.models import Organisation, Person
+
+
+class OverviewFilterForm(forms.Form):
+    plan = forms.TypedChoiceField(label=_("方案"), required=False, coerce=int, empty_value=None)
+    leader = forms.TypedChoiceField(label=_("牵头领导"), required=False, coerce=int, empty_value=None)
+    unit = forms.TypedChoiceField(label=_("单位"), required=False, coerce=int, empty_value=None)
+    month = forms.TypedChoiceField(
+        label=_("月份"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", _("全部月份"))] + [(m, f"{m}月") for m in range(1, 13)],
+    )
+    kind = forms.ChoiceField(
+        label=_("类型"), required=False, choices=[("", _("全部类型"))] + [(k, v) for k, v in COMPONENT_LABELS.items()]
+    )
+    q = forms.CharField(label=_("关键词"), required=False, max_length=100)
+
+    def __init__(self, *args, user, plans, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["plan"].choices = [(p.pk, f"{p.year or ''} {p.title}") for p in plans]
+        leaders = Person.objects.filter(kind=Person.Kind.LEADER, assignments__isnull=False).distinct()
+        self.fields["leader"].choices = [("", _("全部领导"))] + [(p.pk, p.name) for p in leaders]
+        units = Organisation.objects.filter(assignments__isnull=False).distinct().order_by("kind", "name")
+        self.fields["unit"].choices = [("", _("全部单位"))] + [(o.pk, o.name) for o in units]
+
+    def filters(self) -> OverviewFilters:
+        if not self.is_bound or not self.is_valid():
+            return OverviewFilters()
+        d = self.cleaned_data
+        return OverviewFilters(
+            plan_id=d.get("plan"),
+            leader_id=d.get("leader"),
+            unit_id=d.get("unit"),
+            month=d.get("month"),
+            kind=d.get("kind") or "",
+            q=d.get("q") or "",
+        )

@@ -1,0 +1,39 @@
+"""Who may see and change an activity: decided here and nowhere else."""
+
+from __future__ import annotations
+
+import rules
+
+from tongxin.accounts.rules import is_admin, is_unit_member, sees_everything
+from tongxin.orgs.selectors import org_with_descendants_ids
+
+
+@rules.predicate
+def belongs_to_users_unit(user, activity) -> bool:
+    if activity is None or not user.organisation_id:
+        return False
+    units = org_with_descendants_ids(user.organisation)
+    if activity.owner_org_id in units:
+        return True
+    return any(a.organisation_id in units for a in activity.assignments.all())
+
+
+@rules.predicate
+def is_lead_leader_of(user, activity) -> bool:
+    if activity is None or not user.person_id:
+        return False
+    return any(a.person_id == user.person_id for a in activity.assignments.all())
+
+
+@rules.predicate
+def is_published(user, activity) -> bool:
+    return activity is not None and activity.plan.status == "published"
+
+
+can_view = is_admin | (is_published & (sees_everything | belongs_to_users_unit))
+# A unit edits the activities it owns or helps with; leaders and viewers read only.
+can_edit = is_admin | (is_published & is_unit_member & belongs_to_users_unit)
+
+rules.add_perm("activities.view_activity", can_view)
+rules.add_perm("activities.change_activity", can_edit)
+rules.add_perm("activities.add_own_activity", is_admin | is_unit_member)

@@ -1,0 +1,12 @@
+"""Template context shared by every page."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import HttpRequest
+
+from tongxin.core.clock import today
+
+
+def site(request: HttpRequest) -> dict:
+    return {"site_name": settings.TONGXIN_SITE_NAME, "today": today()}

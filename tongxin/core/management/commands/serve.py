@@ -1,0 +1,76 @@
+"""`tongxin serve [--port N]`: prepare the database (and the demo on first start), then run the app and its worker."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "启动同心：建库、首次启动时载入示例方案和演示账号，然后运行网站与后台任务。"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--workers", type=int, default=2)
+        parser.add_argument("--no-demo", action="store_true", help="空库时不载入示例方案")
+        parser.add_argument("--no-worker", action="store_true", help="不启动后台任务进程")
+
+    def handle(self, *args, **opts):
+        call_command("migrate", interactive=False, verbosity=0)
+        demo = False
+        from tongxin.plans.models import Plan
+
+        if not opts["no_demo"] and not Plan.objects.exists():
+            from tongxin.core.demo import demo_load
+
+            result = demo_load()
+            demo = True
+            self.stdout.write(self.style.SUCCESS(f"已载入示例方案《{result['plan'].title}》"))
+        from tongxin.accounts.models import User
+        from tongxin.core.demo import DEMO_ACCOUNTS
+
+        if User.objects.filter(username="admin").exists() and (demo or settings.TONGXIN_DEMO):
+            demo = True
+        if demo:
+            self.stdout.write(f"演示账号（密码均为 {DEMO_ACCOUNTS[0]['password']}）：")
+            for a in DEMO_ACCOUNTS:
+                self.stdout.write(f"  {a['username']:<10} {a['description']}")
+        self._run(opts, demo)
+
+    def _run(self, opts, demo: bool) -> None:
+        env = dict(os.environ)
+        if demo:
+            env.setdefault("TONGXIN_DEMO", "1")
+        worker = None
+        if not opts["no_worker"]:
+            worker = subprocess.Popen([sys.executable, "-m", "tongxin.cli", "db_worker"], env=env)
+        url = f"http://{opts['host']}:{opts['port']}/"
+        self.stdout.write(self.style.SUCCESS(f"同心已启动：{url}  （Ctrl+C 停止）"))
+        sys.stdout.flush()
+        cmd = [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "tongxin.wsgi:application",
+            "--bind",
+            f"{opts['host']}:{opts['port']}",
+            "--workers",
+            str(opts["workers"]),
+            "--access-logfile",
+            "-",
+            "--log-level",
+            "warning",
+        ]
+        try:
+            subprocess.call(cmd, env=env)
+        except KeyboardInterrupt:
+            pass
+        finally:
+            if worker:
+                worker.terminate()

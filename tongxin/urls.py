@@ -1,0 +1,19 @@
+"""URL map: each domain app owns its own urls module."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("tongxin.activities.urls")),
+    path("accounts/", include("tongxin.accounts.urls")),
+    path("plans/", include("tongxin.plans.urls")),
+    path("export/", include("tongxin.exports.urls")),
+    path("api/", include("tongxin.api.urls")),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
