@@ -1,0 +1,309 @@
+"""Time phrases in plan text → date windows (SCHEMA.md "Time conventions"), and the phrases that could not be read."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from tongxin.parser.holidays import holiday_period
+from tongxin.parser.numerals import FULLWIDTH_DIGITS, parse_int
+from tongxin.parser.times.parts import (
+    MAX_YEAR,
+    MIN_YEAR,
+    Atom,
+    Part,
+    Res,
+    build_parts,
+    part_year,
+    resolve,
+    shift,
+    token_atoms,
+)
+from tongxin.parser.times.patterns import (
+    CONNECTOR,
+    EVENT,
+    PREFIX,
+    QUOTED_TITLE,
+    SUFFIX,
+    TAIL,
+    TOKEN,
+    WEAK_YEAR_AFTER,
+)
+
+APPROX_DAYS = 7  # 前后 around a day: a week either side (SCHEMA.md)
+_ROLLING_UNITS = ("M", "Q", "QF", "H", "P", "HOL")  # a range's second part that may roll into the next year
+
+
+@dataclass(frozen=True)
+class TimeWindow:
+    """Inclusive first and last day of a time phrase; start is None for a deadline."""
+
+    start: date | None
+    end: date | None
+    text: str
+    span: tuple[int, int]
+    tentative: bool = False
+    approximate: bool = False
+    deadline: bool = False
+
+
+@dataclass
+class _Group:
+    """Tokens joined by nothing or by connectors (至, 、, —): one phrase before its prefix and suffix are read."""
+
+    start: int
+    end: int
+    atoms: list[tuple[str | None, Atom]]
+    tail: bool  # ends in a time of day or a note, after which no suffix applies
+
+
+@dataclass
+class _Item:
+    """A resolved window before it becomes a TimeWindow: the days, and where in the text it was written."""
+
+    start: date | None
+    end: date
+    span: tuple[int, int]
+    approximate: bool = False
+
+
+@dataclass
+class Scan:
+    """Everything one pass over a text finds: windows, unreadable phrases, and where stated years take effect."""
+
+    windows: list[TimeWindow] = field(default_factory=list)
+    unparsed: list[tuple[int, int]] = field(default_factory=list)
+    covered: list[tuple[int, int]] = field(default_factory=list)
+    years: list[tuple[int, int]] = field(default_factory=list)  # (position after the phrase, year)
+
+
+def normalise(phrase: str, *, year: int) -> TimeWindow | None:
+    """One phrase → one window (span relative to the phrase), or None when it is not a time phrase we understand."""
+    windows = find_windows(phrase, year=year)
+    return windows[0] if windows else None
+
+
+def find_windows(text: str, *, year: int, offset: int = 0) -> list[TimeWindow]:
+    """Every window in a stretch of text, left to right, non-overlapping, each (start, end) once.
+
+    `year` is the year in force before the text starts; a year stated in the text carries to later phrases.
+    """
+    windows = scan(text, year).windows
+    if offset:
+        windows = [_moved(w, offset) for w in windows]
+    return windows
+
+
+def scan(text: str, year: int) -> Scan:
+    """One pass over the text (shared by find_windows, find_unparsed and YearContext)."""
+    t = text.translate(FULLWIDTH_DIGITS)  # same length: offsets stay those of `text`
+    groups = _groups(t)
+    result = Scan()
+    seen: set[tuple[date | None, date | None]] = set()
+    running, floor = year, 0
+    for index, group in enumerate(groups):
+        if group.start < floor:  # swallowed by the previous phrase's suffix
+            continue
+        limit = groups[index + 1].start if index + 1 < len(groups) else len(t)
+        items, span, stated, flags = _interpret(t, group, running, floor, limit)
+        floor = span[1]
+        result.covered.append(span)
+        if items is None:
+            result.unparsed.append(span)
+        for item in items or ():
+            key = (item.start, item.end)
+            if key not in seen:
+                seen.add(key)
+                s, e = item.span
+                result.windows.append(TimeWindow(item.start, item.end, text[s:e], item.span,
+                                                 flags[0], flags[1] or item.approximate, item.start is None))  # fmt: skip
+        if stated is not None:
+            running = stated
+            result.years.append((span[1], stated))
+    return result
+
+
+def _groups(t: str) -> list[_Group]:
+    excluded = [m.span() for m in QUOTED_TITLE.finditer(t)] if "《" in t else []
+    groups: list[_Group] = []
+    current: _Group | None = None
+    for m in TOKEN.finditer(t):
+        if (current is not None and m.start() < current.end) or _inside(m.start(), excluded):
+            continue
+        atoms = token_atoms(m)
+        if not atoms:
+            continue
+        end = m.end()
+        if m.lastgroup in ("I", "D", "HOL"):
+            end = TAIL.match(t, end).end()
+        connector = CONNECTOR.fullmatch(t, current.end, m.start()) if current is not None else None
+        if current is not None and connector is not None:
+            conn = "range" if connector["range"] else "list" if connector["list"] else None
+            current.atoms += [(conn, atoms[0][1]), *atoms[1:]]
+            current.end, current.tail = end, end > m.end()
+            continue
+        if current is not None:
+            groups.append(current)
+        current = _Group(m.start(), end, atoms, end > m.end())
+    if current is not None:
+        groups.append(current)
+    return groups
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _interpret(
+    t: str, group: _Group, running: int, floor: int, limit: int
+) -> tuple[list[_Item] | None, tuple[int, int], int | None, tuple[bool, bool]]:
+    """A group with its prefix and suffix → items (None when unreadable), the phrase span, the year it states, flags."""
+    parts = build_parts(group.atoms)
+    resolved = _resolve_parts(parts, running)
+    suffix = None if group.tail else SUFFIX.match(t, group.end, limit)
+    kind = suffix.lastgroup if suffix else None
+    prefix = PREFIX.search(t, max(floor, group.start - 6), group.start)
+    stated = _stated_year(t, parts, resolved, group)
+    flags = (bool(prefix["tent"]), bool(prefix["approx"]) or kind in ("approx", "eve"))
+    if resolved is None:
+        return None, (group.start, group.end), stated, flags
+    if len(parts) == 1 and resolved[0].grain == "year":
+        items, used = _bare_year(resolved[0], kind, suffix, prefix)
+    else:
+        items, used = _dated(parts, resolved, kind, prefix)
+    end = suffix.end() if used and suffix else group.end
+    if items and not used and not group.tail:
+        event = EVENT.match(t, group.end, limit)
+        end = event.end() if event else end
+    start = group.start
+    if prefix["tent"] or prefix["approx"] or prefix["dl"] or prefix["from"] or (prefix["at"] and used and kind == "verb"):
+        start = prefix.start()
+    if items:
+        items[0].span = (start, items[0].span[1])
+        items[-1].span = (items[-1].span[0], end)
+    return items, (start, end), stated, flags
+
+
+def _resolve_parts(parts: list[Part], running: int) -> list[Res] | None:
+    """Each part's days; a part without a year takes the one before it, a day without a month the month before it."""
+    out: list[Res] = []
+    year, month = running, None
+    for part in parts:
+        part_y, explicit = part_year(part, year)
+        res = resolve(part, part_y, month)
+        if res and out and part.conn == "range" and not explicit and res.end < out[-1].start \
+                and part.find(*_ROLLING_UNITS):  # fmt: skip
+            res = resolve(part, part_y + 1, month) or res  # 11月至2月: February of the next year
+        if res is None:
+            return None
+        out.append(res)
+        year, month = res.year, res.month
+    return out
+
+
+def _stated_year(t: str, parts: list[Part], resolved: list[Res] | None, group: _Group) -> int | None:
+    """The year this phrase sets for the phrases after it: its last written year, unless only a comparison or period."""
+    explicit = [p for p in parts if p.find("Y", "I")]
+    if not explicit:
+        return None
+    if all(p.find("Y") and len(p.atoms) == 1 and not p.atoms[0].detail for p in parts):
+        if len(parts) > 1 or WEAK_YEAR_AFTER.match(t, group.end):
+            return None  # 2018—2022年 names a period; 2019年同期 is a comparison
+    year, _ = part_year(explicit[-1], 0)
+    return year if resolved is None or MIN_YEAR <= year <= MAX_YEAR else None
+
+
+def _bare_year(res: Res, kind: str | None, suffix: re.Match[str] | None, prefix: re.Match[str]) -> tuple[list[_Item], bool]:
+    """A year alone is a window only as a deadline: 到2020年, 在2020年实现, 2020年前, 2019年起3年内."""
+    year = res.year
+    if kind == "before" and year > MIN_YEAR:
+        return [_Item(None, date(year - 1, 12, 31), (0, 0))], True
+    if kind == "within":
+        return [_Item(None, res.end, (0, 0))], True
+    if kind == "nyears" and suffix is not None:
+        count = parse_int(suffix["n"]) or 0
+        if 1 <= count <= 50:
+            return [_Item(None, date(year + count - 1, 12, 31), (0, 0))], True
+    if kind == "verb" and prefix["at"]:
+        return [_Item(None, res.end, (0, 0))], True
+    if prefix["dl"]:
+        return [_Item(None, res.end, (0, 0))], False
+    return [], False
+
+
+def _dated(parts: list[Part], resolved: list[Res], kind: str | None, prefix: re.Match[str]) -> tuple[list[_Item] | None, bool]:
+    """Windows of a dated phrase: the suffix applied to its last part, then ranges and lists joined."""
+    status, last, used = _suffixed(resolved[-1], kind, prefix)
+    if status != "ok" or last is None:
+        return (None if status == "fail" else []), used
+    if last.start is None:  # a deadline governs the whole phrase: 7月至9月底前
+        return [_Item(None, last.end, (parts[0].span[0], parts[-1].span[1]))], used
+    items = [_Item(r.start, r.end, p.span) for p, r in zip(parts[:-1], resolved[:-1], strict=True)]
+    items.append(_Item(last.start, last.end, parts[-1].span, last.approximate))
+    joined = _join(parts, items)
+    if joined is not None and prefix["dl"] and len(joined) == 1:
+        joined[0].start = None
+    return joined, used
+
+
+def _suffixed(res: Res, kind: str | None, prefix: re.Match[str]) -> tuple[str, _Item | None, bool]:
+    """(status, item, whether the suffix belongs to the phrase) for a part followed by 前后/前/内/期间/起 …"""
+    whole = _Item(None if res.deadline else res.start, res.end, (0, 0))
+    point = res.grain in ("day", "holiday")
+    if kind == "approx":
+        near = (shift(res.start, -APPROX_DAYS), shift(res.end, APPROX_DAYS)) if point else (res.start, res.end)
+        return ("ok", _Item(near[0], near[1], (0, 0), True), True) if near[0] and near[1] else ("fail", None, True)
+    if kind == "eve":
+        before = shift(res.start, -APPROX_DAYS), shift(res.start, -1)
+        return ("ok", _Item(before[0], before[1], (0, 0), True), True) if point and before[0] and before[1] \
+            else ("fail", None, True)  # fmt: skip
+    if kind == "during":
+        period = holiday_period(res.holiday, res.year) if res.holiday else None
+        return "ok", (_Item(period[0], period[1], (0, 0)) if period else whole), True
+    if kind == "before":
+        return _deadline_before(res)
+    if kind == "within":
+        return "ok", _Item(None, res.end, (0, 0)), True
+    if kind in ("since", "nyears"):
+        return "drop", None, False  # open-ended (3月1日起): not a window
+    if kind == "verb" and prefix["at"]:
+        return "ok", _Item(None, res.end, (0, 0)), True
+    return "ok", whole, False
+
+
+def _deadline_before(res: Res) -> tuple[str, _Item | None, bool]:
+    """X月X日前 → that day; X月底前 → the month's last day; 6月前 → 31 May (before June starts)."""
+    if res.grain in ("day", "holiday", "mpart", "qpart", "ypart"):
+        return "ok", _Item(None, res.end, (0, 0)), True
+    if res.grain == "month":
+        # "6月前完成" is read as "before June": the deadline is the last day of May.
+        previous = shift(res.start, -1)
+        return ("ok", _Item(None, previous, (0, 0)), True) if previous else ("fail", None, True)
+    if res.grain == "year" and res.year > MIN_YEAR:
+        return "ok", _Item(None, date(res.year - 1, 12, 31), (0, 0)), True
+    return "fail", None, True  # 三季度前, 上半年前: "by" or "before"? Reported instead of guessed.
+
+
+def _join(parts: list[Part], items: list[_Item]) -> list[_Item] | None:
+    """至/—/到 make one range; 、/和/及 merge parts that touch (三月一日及三月二日) and keep apart those that do not."""
+    out = [items[0]]
+    for part, item in zip(parts[1:], items[1:], strict=True):
+        prev = out[-1]
+        assert prev.start is not None and item.start is not None
+        if part.conn == "range":
+            if item.end < prev.start:
+                return None
+            prev.end, prev.span = item.end, (prev.span[0], item.span[1])
+            prev.approximate |= item.approximate
+        elif item.start <= prev.end + timedelta(days=1) and item.end >= prev.start - timedelta(days=1):
+            prev.start, prev.end = min(prev.start, item.start), max(prev.end, item.end)
+            prev.span = (prev.span[0], item.span[1])
+            prev.approximate |= item.approximate
+        else:
+            out.append(item)
+    return out
+
+
+def _moved(window: TimeWindow, offset: int) -> TimeWindow:
+    return replace(window, span=(window.span[0] + offset, window.span[1] + offset))
