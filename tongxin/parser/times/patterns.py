@@ -118,3 +118,10 @@ LOOSE = re.compile(
     r"|[^\s，。；、,;：:（）()《》]{1,8}?(?:[节日号旬”\"]|国庆|元旦|春节)(?:前后|前夕)"
     r"|(?:本|上|下|该|同)季度(?:末|初)?(?:之|以)?前?"
 )
+
+# A signing or issue date: a full date alone on its line, or followed by 印发/发布.
+SIGNED_DATE = re.compile(
+    rf"(?P<year>{_YEAR_NUM}){_SP}年{_SP}{_MONTH_NUM}{_SP}月{_SP}{_DAY_NUM}{_SP}[日号]"
+    r"(?=[ \t\u3000]*(?:$|\n|(?:印发|发布|印|签发|制发)))",
+    re.MULTILINE,
+)

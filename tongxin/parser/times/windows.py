@@ -76,6 +76,7 @@ class Scan:
     unparsed: list[tuple[int, int]] = field(default_factory=list)
     covered: list[tuple[int, int]] = field(default_factory=list)
     years: list[tuple[int, int]] = field(default_factory=list)  # (position after the phrase, year)
+    mentions: list[tuple[int, float]] = field(default_factory=list)  # (year, weight) for guessing the plan's year
 
 
 def normalise(phrase: str, *, year: int) -> TimeWindow | None:
@@ -118,9 +119,12 @@ def scan(text: str, year: int) -> Scan:
                 s, e = item.span
                 result.windows.append(TimeWindow(item.start, item.end, text[s:e], item.span,
                                                  flags[0], flags[1] or item.approximate, item.start is None))  # fmt: skip
-        if stated is not None:
-            running = stated
-            result.years.append((span[1], stated))
+        stated_year, weight = stated
+        if stated_year is not None and weight:
+            result.mentions.append((stated_year, weight))
+        if stated_year is not None and weight == 1:
+            running = stated_year
+            result.years.append((span[1], stated_year))
     return result
 
 
@@ -157,14 +161,14 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 def _interpret(
     t: str, group: _Group, running: int, floor: int, limit: int
-) -> tuple[list[_Item] | None, tuple[int, int], int | None, tuple[bool, bool]]:
+) -> tuple[list[_Item] | None, tuple[int, int], tuple[int | None, float], tuple[bool, bool]]:
     """A group with its prefix and suffix → items (None when unreadable), the phrase span, the year it states, flags."""
     parts = build_parts(group.atoms)
     resolved = _resolve_parts(parts, running)
     suffix = None if group.tail else SUFFIX.match(t, group.end, limit)
     kind = suffix.lastgroup if suffix else None
     prefix = PREFIX.search(t, max(floor, group.start - 6), group.start)
-    stated = _stated_year(t, parts, resolved, group)
+    stated = _stated_year(t, parts, group)
     flags = (bool(prefix["tent"]), bool(prefix["approx"]) or kind in ("approx", "eve"))
     if resolved is None:
         return None, (group.start, group.end), stated, flags
@@ -202,16 +206,20 @@ def _resolve_parts(parts: list[Part], running: int) -> list[Res] | None:
     return out
 
 
-def _stated_year(t: str, parts: list[Part], resolved: list[Res] | None, group: _Group) -> int | None:
-    """The year this phrase sets for the phrases after it: its last written year, unless only a comparison or period."""
+def _stated_year(t: str, parts: list[Part], group: _Group) -> tuple[int | None, float]:
+    """The year a phrase states, weighted: 1 when it carries to later phrases; less for a comparison or a period."""
     explicit = [p for p in parts if p.find("Y", "I")]
     if not explicit:
-        return None
-    if all(p.find("Y") and len(p.atoms) == 1 and not p.atoms[0].detail for p in parts):
-        if len(parts) > 1 or WEAK_YEAR_AFTER.match(t, group.end):
-            return None  # 2018—2022年 names a period; 2019年同期 is a comparison
+        return None, 0
     year, _ = part_year(explicit[-1], 0)
-    return year if resolved is None or MIN_YEAR <= year <= MAX_YEAR else None
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None, 0
+    if all(p.find("Y") and len(p.atoms) == 1 and not p.atoms[0].detail for p in parts):
+        if len(parts) > 1:
+            return year, 0  # 2018—2022年 names a period, often another document's
+        if WEAK_YEAR_AFTER.match(t, group.end):
+            return year, 0.25  # 2019年同期 is a comparison
+    return year, 1
 
 
 def _bare_year(res: Res, kind: str | None, suffix: re.Match[str] | None, prefix: re.Match[str]) -> tuple[list[_Item], bool]:

@@ -1,0 +1,31 @@
+"""Phrases that look like times but could not be read, so the parser can warn instead of staying silent."""
+
+from __future__ import annotations
+
+from tongxin.parser.numerals import FULLWIDTH_DIGITS
+from tongxin.parser.times.patterns import LOOSE, QUOTED_TITLE
+from tongxin.parser.times.recurrence import find_recurrences
+from tongxin.parser.times.windows import scan
+
+_ANY_YEAR = 2000  # which year is in force does not change whether a phrase can be read
+
+
+def find_unparsed(text: str, *, offset: int = 0) -> list[tuple[str, tuple[int, int]]]:
+    """Time-like phrases (月底/旬/季度/期间/前后 …) that find_windows could not turn into a window, left to right."""
+    t = text.translate(FULLWIDTH_DIGITS)
+    result = scan(text, _ANY_YEAR)
+    taken = result.covered + [(r.span[0], r.span[1]) for r in find_recurrences(text)]
+    taken += [m.span() for m in QUOTED_TITLE.finditer(t)] if "《" in t else []
+    spans = list(result.unparsed)
+    for m in LOOSE.finditer(t):
+        s, e = m.span()
+        if not any(s < te and ts < e for ts, te in taken):
+            spans.append((s, e))
+    spans.sort()
+    out: list[tuple[str, tuple[int, int]]] = []
+    last_end = -1
+    for s, e in spans:
+        if s >= last_end:  # a loose match inside an unreadable phrase is the same warning
+            out.append((text[s:e], (s + offset, e + offset)))
+            last_end = e
+    return out
