@@ -80,6 +80,8 @@ INSTALLED_APPS = [
     "tongxin.orgs",
     "tongxin.plans",
     "tongxin.activities",
+    "tongxin.supervision",
+    "tongxin.notify",
     "tongxin.exports",
     "tongxin.api",
 ]
@@ -224,3 +226,13 @@ if not DEBUG and os.environ.get("TONGXIN_PRODUCTION") and not os.environ.get("SE
 
 # Demo mode shows the demo accounts on the sign-in page; `tongxin serve` turns it on when it loaded the demo.
 TONGXIN_DEMO = envbool("TONGXIN_DEMO", False)
+
+# Supervision: a task is yellow when due within this many days, escalated to its lead leader this many days overdue.
+TONGXIN_YELLOW_DAYS = envint("TONGXIN_YELLOW_DAYS", 7)
+TONGXIN_ESCALATE_DAYS = envint("TONGXIN_ESCALATE_DAYS", 7)
+EVIDENCE_TYPES = {
+    ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".gif": "image/gif", ".webp": "image/webp",
+    ".pdf": "application/pdf", ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".txt": "text/plain",
+    ".mp4": "video/mp4",
+}

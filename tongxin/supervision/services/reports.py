@@ -1,0 +1,125 @@
+"""Progress reports (开展情况): a unit submits, the department accepts or returns with a comment."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from tongxin.activities.models import Activity, Session
+from tongxin.audit.services import audit_record
+from tongxin.notify.services import notify
+from tongxin.supervision.models import Evidence, ProgressReport, Task
+from tongxin.supervision.recipients import department_admins, unit_users
+from tongxin.supervision.services.errors import ConcurrentUpdate, SupervisionError
+from tongxin.supervision.services.uploads import check_upload
+
+
+def report_submit(
+    *,
+    actor,
+    activity: Activity,
+    org,
+    summary: str,
+    held_on: dt.date | None = None,
+    place: str = "",
+    participants: int | None = None,
+    media_links: str = "",
+    session: Session | None = None,
+    task: Task | None = None,
+    files: list[tuple[str, bytes]] = (),
+) -> ProgressReport:
+    """Files are (name, bytes); every one is checked before anything is written, so a bad file loses nothing else."""
+    if not summary.strip():
+        raise SupervisionError("请填写开展情况。")
+    if participants is not None and participants < 0:
+        raise SupervisionError("参加人数不能为负数。")
+    if task is not None and task.activity_id != activity.pk:
+        raise SupervisionError("任务与活动不一致。")
+    checked = [(name, data, check_upload(name, data)) for name, data in files]
+    for line in media_links.splitlines():
+        if line.strip() and not line.strip().startswith(("http://", "https://")):
+            raise SupervisionError(f"媒体报道链接应以 http:// 或 https:// 开头：{line.strip()}")
+    with transaction.atomic():
+        report = ProgressReport.objects.create(
+            activity=activity,
+            session=session,
+            task=task,
+            org=org,
+            author=actor,
+            summary=summary.strip(),
+            held_on=held_on,
+            place=place.strip()[:300],
+            participants=participants,
+            media_links=media_links.strip(),
+        )
+        for name, data, ctype in checked:
+            ev = Evidence(report=report, original_name=name[:255], content_type=ctype, size=len(data))
+            ev.file.save(name, ContentFile(data), save=False)
+            ev.save()
+        if task is not None and not task.is_closed:
+            Task.objects.filter(pk=task.pk).update(state=Task.State.SUBMITTED, version=task.version + 1)
+        audit_record(
+            actor=actor,
+            action="report.submit",
+            target=report,
+            summary=f"{org} 报送开展情况：{activity.title}" + (f"（{len(checked)} 个附件）" if checked else ""),
+            plan_id=activity.plan_id,
+        )
+        notify(
+            users=department_admins(),
+            kind="report.submitted",
+            title=f"{org} 报送了开展情况：{activity.title}",
+            body=summary[:200],
+            url=f"/supervision/reports/{report.pk}/",
+        )
+    return report
+
+
+def _review(*, actor, report: ProgressReport, state: str, comment: str) -> ProgressReport:
+    with transaction.atomic():
+        changed = ProgressReport.objects.filter(pk=report.pk, state=ProgressReport.State.SUBMITTED).update(
+            state=state, review_comment=comment, reviewed_by=actor, reviewed_at=timezone.now()
+        )
+        if not changed:
+            raise ConcurrentUpdate("这份报告已经审核过了（可能是其他人刚刚处理），请刷新查看。")
+        report.refresh_from_db()
+        task = report.task
+        if task is not None and not task.is_closed:
+            new_state = Task.State.DONE if state == ProgressReport.State.ACCEPTED else Task.State.RETURNED
+            Task.objects.filter(pk=task.pk).update(
+                state=new_state,
+                version=task.version + 1,
+                done_at=timezone.now() if new_state == Task.State.DONE else None,
+            )
+        if state == ProgressReport.State.ACCEPTED and report.session_id:
+            Session.objects.filter(pk=report.session_id).update(state=Session.State.HELD)
+        verb = "采用" if state == ProgressReport.State.ACCEPTED else "退回"
+        audit_record(
+            actor=actor,
+            action=f"report.{state}",
+            target=report,
+            summary=f"{verb}了 {report.org} 的开展情况报告" + (f"：{comment}" if comment else ""),
+            plan_id=report.activity.plan_id,
+        )
+        notify(
+            users=unit_users(report.org),
+            orgs=[report.org],
+            kind=f"report.{state}",
+            title=f"您报送的“{report.activity.title}”开展情况已被{verb}",
+            body=comment,
+            url=f"/supervision/reports/{report.pk}/",
+        )
+    return report
+
+
+def report_accept(*, actor, report: ProgressReport, comment: str = "") -> ProgressReport:
+    return _review(actor=actor, report=report, state=ProgressReport.State.ACCEPTED, comment=comment.strip())
+
+
+def report_return(*, actor, report: ProgressReport, comment: str) -> ProgressReport:
+    if not comment.strip():
+        raise SupervisionError("退回时请写明需要修改的地方。")
+    return _review(actor=actor, report=report, state=ProgressReport.State.RETURNED, comment=comment.strip())
