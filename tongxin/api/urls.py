@@ -1,5 +1,17 @@
-from django.http import HttpResponse
-from django.urls import path
+from django.urls import path, re_path
+
+from tongxin.api import views
 
 app_name = "api"
-urlpatterns = [path("docs/", lambda r: HttpResponse(""), name="docs")]
+# Paths are written without a trailing slash (/api/plans); one is accepted too.
+urlpatterns = [
+    re_path(r"^plans/?$", views.plan_list, name="plans"),
+    re_path(r"^plans/(?P<pk>[0-9]+)/?$", views.plan_detail, name="plan"),
+    re_path(r"^activities/?$", views.activity_list, name="activities"),
+    re_path(r"^activities/(?P<pk>[0-9]+)/?$", views.activity_detail, name="activity"),
+    re_path(r"^sessions/?$", views.session_list, name="sessions"),
+    re_path(r"^organisations/?$", views.organisation_list, name="organisations"),
+    re_path(r"^people/?$", views.person_list, name="people"),
+    path("openapi.json", views.openapi, name="openapi"),
+    path("docs/", views.docs, name="docs"),
+]

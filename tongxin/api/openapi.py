@@ -1,0 +1,347 @@
+"""The API's OpenAPI 3.1 document, written by hand; tests check it against real responses so the two cannot drift."""
+
+from __future__ import annotations
+
+import copy
+
+from django.conf import settings
+
+from tongxin.activities.models import COMPONENT_LABELS, Activity, Session
+from tongxin.orgs.models import Organisation, Person
+from tongxin.plans.models import Plan
+
+DATE = {"type": ["string", "null"], "format": "date", "description": "ISO 日期（YYYY-MM-DD），未知时为 null"}
+ID = {"type": "integer", "minimum": 1}
+
+
+def _ref(name: str) -> dict:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _nullable_ref(name: str) -> dict:
+    return {"anyOf": [_ref(name), {"type": "null"}]}
+
+
+def _text(description: str, *, nullable: bool = False) -> dict:
+    return {"type": ["string", "null"] if nullable else "string", "description": description}
+
+
+def _strings(description: str) -> dict:
+    return {"type": "array", "items": {"type": "string"}, "description": description}
+
+
+def _object(properties: dict, *, required: list[str] | None = None, description: str = "") -> dict:
+    schema = {
+        "type": "object",
+        "properties": properties,
+        "required": list(properties) if required is None else required,
+        "additionalProperties": False,
+    }
+    if description:
+        schema["description"] = description
+    return schema
+
+
+def _page(item: str) -> dict:
+    return _object(
+        {
+            "count": {"type": "integer", "minimum": 0, "description": "符合条件的总条数"},
+            "next": {"type": ["string", "null"], "format": "uri", "description": "下一页的地址，没有则为 null"},
+            "previous": {"type": ["string", "null"], "format": "uri", "description": "上一页的地址，没有则为 null"},
+            "results": {"type": "array", "items": _ref(item)},
+        },
+        description=f"分页列表（{item}）",
+    )
+
+
+WINDOW = _object(
+    {
+        "start": {**DATE, "description": "第一天（含）；截止期限为 null"},
+        "end": {**DATE, "description": "最后一天（含）"},
+        "text": _text("方案原文中的时间表述", nullable=True),
+        "tentative": {"type": "boolean", "description": "拟于/计划于/初定"},
+        "approximate": {"type": "boolean", "description": "“前后”：前后各 7 天"},
+    },
+    description="时间安排",
+)
+
+RECURRENCE = _object(
+    {
+        "every_months": {"type": ["integer", "null"], "minimum": 1, "description": "每几个月一次"},
+        "text": _text("原文表述，如“每两个月举办一期”", nullable=True),
+    },
+    description="周期",
+)
+
+SESSION = _object(
+    {
+        "id": ID,
+        "title": _text("主题"),
+        "start": DATE,
+        "end": DATE,
+        "place": _text("地点", nullable=True),
+        "activity_id": {**ID, "description": "所属活动（仅 /api/sessions 返回）"},
+        "state": {"type": "string", "enum": Session.State.values, "description": "场次状态（仅 /api/sessions 返回）"},
+    },
+    required=["id", "title", "start", "end", "place"],
+    description="场次。方案及活动中列出未取消的场次；/api/sessions 列出全部场次及其状态。",
+)
+
+ACTIVITY = _object(
+    {
+        "id": ID,
+        "number": _text("方案中的序号，如“一”“1”；无序号为 null", nullable=True),
+        "title": _text("活动名称"),
+        "components": {
+            "type": "array",
+            "items": {"type": "string", "enum": list(COMPONENT_LABELS)},
+            "description": "活动构成（类型）",
+        },
+        "windows": {"type": "array", "items": _ref("Window")},
+        "recurrence": _nullable_ref("Recurrence"),
+        "sessions": {"type": "array", "items": _ref("Session")},
+        "phases": _strings("阶段名称，按顺序"),
+        "places": _strings("地点"),
+        "place_pending": {"type": "boolean", "description": "地点待定"},
+        "participants": _strings("参加对象"),
+        "lead_leaders": _strings("牵头领导（按方案写法）"),
+        "responsible": _strings("责任单位（按方案写法）"),
+        "cooperating": _strings("配合单位（按方案写法）"),
+        "origin": {"type": "string", "enum": Activity.Origin.values, "description": "plan=规定动作，own=自选动作"},
+        "state": {"type": "string", "enum": Activity.State.values, "description": "活动状态"},
+        "plan_id": {**ID, "description": "所属方案（仅 /api/activities 返回）"},
+    },
+    required=[
+        "id", "number", "title", "components", "windows", "recurrence", "sessions", "phases", "places",
+        "place_pending", "participants", "lead_leaders", "responsible", "cooperating", "origin", "state",
+    ],  # fmt: skip
+    description="活动，字段名与解析结果（SCHEMA.md）一致",
+)
+
+HEADING = _object({"number": _text("序号", nullable=True), "title": _text("标题")}, description="章节或工作要求")
+REPORTING = _object(
+    {"to": _text("报送对象", nullable=True), "text": _text("报送要求原文", nullable=True)}, description="报送要求"
+)
+CONTACT = _object(
+    {
+        "name": _text("联系人"),
+        "phones": _strings("电话"),
+        "fax": _text("传真", nullable=True),
+        "email": _text("电子邮箱", nullable=True),
+    },
+    description="联系人",
+)
+
+PLAN_FIELDS = {
+    "id": ID,
+    "title": _text("方案标题"),
+    "year": {"type": ["integer", "null"], "description": "方案年度"},
+    "issuer": _text("发文单位", nullable=True),
+    "status": {"type": "string", "enum": Plan.Status.values, "description": "draft=草稿（仅管理员可见），published=已发布"},
+}
+
+PLAN = _object(
+    {
+        **PLAN_FIELDS,
+        "activity_count": {"type": "integer", "minimum": 0, "description": "调用者可见的活动数"},
+        "url": {"type": "string", "description": "该方案在本接口中的地址"},
+    },
+    description="方案（列表项）",
+)
+
+PLAN_DETAIL_EXAMPLE = {
+    "id": 1,
+    "title": "2019年庆祝中华人民共和国成立70周年统一战线系列活动方案",
+    "year": 2019,
+    "issuer": "市委统战部",
+    "status": "published",
+    "sections": [{"number": "一", "title": "指导思想"}, {"number": "二", "title": "活动安排"}],
+    "requirements": [{"number": "一", "title": "加强组织领导"}],
+    "reporting": {"to": "市委统战部", "text": "各单位于12月10日前报送活动总结。"},
+    "contacts": [{"name": "胡延鹏", "phones": ["8334706"], "fax": "8301979", "email": None}],
+    "activities": [
+        {
+            "id": 12,
+            "number": "一",
+            "title": "双月读书会活动",
+            "components": ["recurring_meeting"],
+            "windows": [
+                {"start": "2019-01-01", "end": "2019-12-31", "text": "2019年1月—12月", "tentative": False,
+                 "approximate": False}
+            ],  # fmt: skip
+            "recurrence": {"every_months": 2, "text": "每两个月举办一期"},
+            "sessions": [
+                {"id": 31, "title": "第一期：新中国70年统一战线历程", "start": "2019-02-01", "end": "2019-02-28",
+                 "place": "哈尔滨社会主义学院"}
+            ],  # fmt: skip
+            "phases": [],
+            "places": ["哈尔滨社会主义学院"],
+            "place_pending": False,
+            "participants": ["各民主党派骨干成员"],
+            "lead_leaders": ["张圣合"],
+            "responsible": ["党外干部和民主党派科"],
+            "cooperating": ["市侨联"],
+            "origin": "plan",
+            "state": "underway",
+        }
+    ],
+}
+
+PLAN_DETAIL = {
+    **_object(
+        {
+            **PLAN_FIELDS,
+            "sections": {"type": "array", "items": _ref("Heading"), "description": "一级标题（一、二、三……）"},
+            "requirements": {"type": "array", "items": _ref("Heading"), "description": "工作要求"},
+            "reporting": _nullable_ref("Reporting"),
+            "contacts": {"type": "array", "items": _ref("Contact")},
+            "activities": {"type": "array", "items": _ref("Activity"), "description": "调用者可见的活动"},
+        },
+        description="方案及其活动，字段名与解析结果（SCHEMA.md）一致",
+    ),
+    "examples": [PLAN_DETAIL_EXAMPLE],
+}
+
+ORGANISATION = _object(
+    {
+        "id": ID,
+        "name": _text("全称"),
+        "short_name": _text("简称", nullable=True),
+        "kind": {"type": "string", "enum": Organisation.Kind.values, "description": "单位类别"},
+        "parent_id": {"type": ["integer", "null"], "description": "上级单位"},
+        "aliases": _strings("方案中的其他写法"),
+    },
+    description="单位",
+)
+
+PERSON = _object(
+    {
+        "id": ID,
+        "name": _text("姓名"),
+        "kind": {"type": "string", "enum": Person.Kind.values, "description": "人员类别"},
+        "title": _text("职务", nullable=True),
+        "organisation_id": {"type": ["integer", "null"], "description": "所在单位"},
+    },
+    description="人员（不含联系方式）",
+)
+
+ERROR = _object({"detail": _text("中文说明")}, description="错误")
+
+
+def _param(name: str, where: str, description: str, **schema) -> dict:
+    return {
+        "name": name,
+        "in": where,
+        "required": where == "path",
+        "description": description,
+        "schema": {"type": "integer", "minimum": 1, **schema},
+    }
+
+
+PARAMETERS = {
+    "page": _param("page", "query", "页码，从 1 开始", default=1),
+    "page_size": _param("page_size", "query", "每页条数，最多 500", default=50, maximum=500),
+    "id": _param("id", "path", "编号"),
+    "plan": _param("plan", "query", "只列出该方案的活动"),
+    "unit": _param("unit", "query", "只列出该单位（含下级单位）承担职责或自选的活动"),
+    "leader": _param("leader", "query", "只列出该领导牵头的活动"),
+    "activity": _param("activity", "query", "只列出该活动的场次"),
+}
+
+
+def _content(schema: dict) -> dict:
+    return {"application/json": {"schema": schema}}
+
+
+RESPONSES = {
+    "BadRequest": {"description": "参数不正确", "content": _content(_ref("Error"))},
+    "Unauthorized": {"description": "未登录：请先在本站登录（会话 Cookie）", "content": _content(_ref("Error"))},
+    "NotFound": {"description": "不存在，或调用者无权查看", "content": _content(_ref("Error"))},
+}
+
+
+def _get(summary: str, schema: dict, *, params=(), description: str = "", lookup: bool = False) -> dict:
+    responses = {"200": {"description": "成功", "content": _content(schema)}}
+    if any(p != "id" for p in params):
+        responses["400"] = {"$ref": "#/components/responses/BadRequest"}
+    responses["401"] = {"$ref": "#/components/responses/Unauthorized"}
+    if lookup or "page" in params:
+        responses["404"] = {"$ref": "#/components/responses/NotFound"}
+    op = {"summary": summary, "responses": responses}
+    if description:
+        op["description"] = description
+    if params:
+        op["parameters"] = [{"$ref": f"#/components/parameters/{p}"} for p in params]
+    return {"get": op}
+
+
+PAGED = ("page", "page_size")
+
+SCHEMA = {
+    "openapi": "3.1.0",
+    "info": {
+        "title": "同心 API",
+        "version": "1",
+        "description": (
+            "只读接口：方案、活动、场次、单位和人员。使用本站的登录会话（Cookie）认证；"
+            "每位用户只能读到自己在页面上能看到的内容，看不到的对象返回 404。列表按页返回。"
+        ),
+    },
+    "servers": [{"url": "/"}],
+    "security": [{"session": []}],
+    "paths": {
+        "/api/plans": _get("方案列表", _ref("PlanPage"), params=PAGED),
+        "/api/plans/{id}": _get(
+            "方案详情及其活动",
+            _ref("PlanDetail"),
+            params=("id",),
+            lookup=True,
+            description="字段名和结构与方案解析结果（SCHEMA.md）一致；单位用户只会看到本单位承担或参与的活动。",
+        ),
+        "/api/activities": _get(
+            "活动列表", _ref("ActivityPage"), params=("plan", "unit", "leader", *PAGED), description="可按方案、单位、牵头领导筛选。"
+        ),
+        "/api/activities/{id}": _get("活动详情", _ref("Activity"), params=("id",), lookup=True),
+        "/api/sessions": _get("场次列表", _ref("SessionPage"), params=("activity", *PAGED)),
+        "/api/organisations": _get("单位列表", _ref("OrganisationPage"), params=PAGED),
+        "/api/people": _get("人员列表", _ref("PersonPage"), params=PAGED),
+        "/api/openapi.json": {
+            "get": {
+                "summary": "本接口说明（OpenAPI 3.1）",
+                "security": [],
+                "responses": {"200": {"description": "OpenAPI 文档", "content": _content({"type": "object"})}},
+            }
+        },
+    },
+    "components": {
+        "securitySchemes": {
+            "session": {"type": "apiKey", "in": "cookie", "name": settings.SESSION_COOKIE_NAME, "description": "本站登录会话"}
+        },
+        "parameters": PARAMETERS,
+        "responses": RESPONSES,
+        "schemas": {
+            "Plan": PLAN,
+            "PlanDetail": PLAN_DETAIL,
+            "Heading": HEADING,
+            "Reporting": REPORTING,
+            "Contact": CONTACT,
+            "Activity": ACTIVITY,
+            "Window": WINDOW,
+            "Recurrence": RECURRENCE,
+            "Session": SESSION,
+            "Organisation": ORGANISATION,
+            "Person": PERSON,
+            "Error": ERROR,
+            "PlanPage": _page("Plan"),
+            "ActivityPage": _page("Activity"),
+            "SessionPage": _page("Session"),
+            "OrganisationPage": _page("Organisation"),
+            "PersonPage": _page("Person"),
+        },
+    },
+}
+
+
+def openapi_schema() -> dict:
+    """A copy the caller may change."""
+    return copy.deepcopy(SCHEMA)
