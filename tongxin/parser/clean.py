@@ -1,0 +1,112 @@
+"""Length-preserving clean-up: a half-width working copy, web/print boilerplate ranges and paragraph spans."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .markers import INLINE_MARKER, marker_value
+
+# Full-width ASCII, ideographic space and 〔〕 map one-to-one onto half-width characters, so every offset
+# in the working copy is an offset in the original text.
+_FULL = "".join(chr(c) for c in range(0xFF01, 0xFF5F))
+_HALF = "".join(chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F))
+TRANSLATE = str.maketrans(_FULL + "\u3000\u00a0\ufeff〔〕［］—", _HALF + "   ()[]-")
+
+_LINE_BOILERPLATE = re.compile(
+    r"(?m)^[ ]*(?:"
+    r"(?:上一篇|下一篇|上一条|下一条|上一页|下一页)\s*[:：]?.*"
+    r"|抄送\s*[:：].*"
+    r"|(?:发布时间|发布日期|发文日期|浏览次数|点击数|点击次数|阅读次数|访问次数|责任编辑|文章来源|信息来源|来源)\s*[:：].{0,60}"
+    r"|当前位置\s*[:：].*|您现在的位置\s*[:：].*"
+    r"|[^\n。]{2,40}\d{4}年\d{1,2}月\d{1,2}日印发"
+    r"|[-]\s*\d{1,3}\s*[-]|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3}"
+    r"|\(此件(?:公开发布|不公开)\)|【?\s*(?:打印|关闭|收藏)\s*】?"
+    r")[ ]*$"
+)
+_INLINE_BOILERPLATE = re.compile(
+    r"扫一扫在手机(?:上)?打开当前页|返回顶部|打印本页|关闭窗口|【\s*打印\s*】|【\s*关闭\s*】|【\s*字体\s*[:：][^】]{0,12}】"
+    r"|分享到\s*[:：]?|相关解读\s*$|(?:上一篇|下一篇)\s*[:：].*$"
+    r"|(?:发布时间|浏览次数|点击数)\s*[:：]\s*[\d\-: ]+",
+    re.M,
+)
+_SPACE_BREAK = re.compile(r"(?<=[\u4e00-\u9fff\u3000-\u303f\uff01-\uff60“”‘’《》)\]])[ ]+(?=[\u4e00-\u9fff(\[（“《【])")
+_BREAK_BEFORE = "。;；!！?？:：)）"
+_LONG_LINE = 150
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    text: str
+    work: str  # half-width, boilerplate blanked; same length as text
+    boilerplate: list[tuple[int, int]]
+    paragraphs: list[tuple[int, int]]
+
+
+def clean(text: str) -> Cleaned:
+    work = text.translate(TRANSLATE)
+    boiler = find_boilerplate(work)
+    chars = list(work)
+    for start, end in boiler:
+        chars[start:end] = " " * (end - start)
+    masked = "".join(chars)
+    return Cleaned(text=text, work=masked, boilerplate=boiler, paragraphs=paragraphs(masked))
+
+
+def find_boilerplate(work: str) -> list[tuple[int, int]]:
+    """Ranges of web-page and print furniture; the text stays, the ranges are left out of every paragraph."""
+    found = [m.span() for m in _LINE_BOILERPLATE.finditer(work) if m.group().strip()]
+    found += [m.span() for m in _INLINE_BOILERPLATE.finditer(work)]
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(found):
+        while start < end and work[start].isspace():
+            start += 1
+        while end > start and work[end - 1].isspace():
+            end -= 1
+        if start >= end:
+            continue
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def paragraphs(work: str) -> list[tuple[int, int]]:
+    """Paragraph spans: lines, further split where a flattened text lost its breaks (spaces, inline numbering)."""
+    out: list[tuple[int, int]] = []
+    seen: dict[str, int] = {}
+    pos = 0
+    for line in work.split("\n"):
+        cuts = _line_cuts(line, seen)
+        for a, b in zip(cuts, cuts[1:], strict=False):
+            _append_stripped(out, work, pos + a, pos + b)
+        pos += len(line) + 1
+    return out
+
+
+def _line_cuts(line: str, seen: dict[str, int]) -> list[int]:
+    cuts = {0, len(line)}
+    if len(line) > _LONG_LINE:
+        cuts.update(m.end() for m in _SPACE_BREAK.finditer(line))
+    for m in INLINE_MARKER.finditer(line):
+        style, value = marker_value(m)
+        at = m.start("marker")
+        before = line[:at].rstrip()
+        at_start = not before
+        if not at_start and before[-1] not in _BREAK_BEFORE and at not in cuts:
+            continue
+        last = seen.get(style)
+        if at_start or at in cuts or value == 1 or (last is not None and value == last + 1):
+            seen[style] = value
+            cuts.add(at)
+    return sorted(cuts)
+
+
+def _append_stripped(out: list[tuple[int, int]], work: str, start: int, end: int) -> None:
+    while start < end and work[start].isspace():
+        start += 1
+    while end > start and work[end - 1].isspace():
+        end -= 1
+    if start < end:
+        out.append((start, end))

@@ -1,0 +1,94 @@
+"""Document-level facts: the title, the closing block (signature, date, contacts), the issuer and the plan year."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .clean import Cleaned
+from .markers import HEAD_MARKER
+from .model import Span, Valued
+from .units import is_unit
+
+_GENRE = (r"(?:方案|通知|意见|计划|要点|安排|办法|规划|决定|通报|细则|规则|纲要|预案|指南|函|公告|倡议书|实施意见|若干措施|措施)"
+          r"(?:\([^)]{0,20}\))?")
+_TITLE = re.compile(rf"^[^。!?]{{4,80}}?{_GENRE}$")
+_TITLE_ISSUER = re.compile(r"(?P<u>[^ ,，、]{2,30}?)(?:关于|\d{4}年|[一二][〇○零一二三四五六七八九]{3}年|“|印发)")
+_DATE_LINE = re.compile(r"^(?:\d{4}|[一二][〇○零一二三四五六七八九]{3})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$")
+_CLOSING_LINE = re.compile(
+    r"^(?:联系人|联系电话|电话|手机|传真|邮箱|电子邮箱|E-?mail|地址|邮编|附件|联系方式|QQ|微信)[ ]*[:：]?|^\(此件|^\d{4}-\d{1,2}-\d{1,2}$",
+    re.I,
+)
+_PRINTED = re.compile(r"(?P<u>[^\n。]{2,40}?)\d{4}年\d{1,2}月\d{1,2}日印发")
+_YEAR = re.compile(r"(?<![\d〔\[(])(20\d{2}|19\d{2})年")
+
+
+def document_title(doc: Cleaned) -> Valued | None:
+    """The first paragraph when it reads as a document title (…方案 / 关于…的通知)."""
+    for s, e in doc.paragraphs[:2]:
+        line = doc.work[s:e]
+        if _TITLE.match(line) and "," not in line:
+            return Valued(doc.text[s:e], Span(s, e))
+    return None
+
+
+def closing_start(doc: Cleaned) -> int:
+    """Index of the first paragraph of the closing block: signature, date and contact lines at the very end."""
+    paras = doc.paragraphs
+    i = len(paras)
+    while i > 1:
+        s, e = paras[i - 1]
+        line = doc.work[s:e].strip()
+        if _DATE_LINE.match(line) or _CLOSING_LINE.match(line) or (len(line) <= 30 and _is_signature(line)):
+            i -= 1
+            continue
+        break
+    return i
+
+
+def _is_signature(line: str) -> bool:
+    return is_unit(line) and not re.search(r"[,，。;；:：、]", line) and not HEAD_MARKER.match(line)
+
+
+def signature(doc: Cleaned, closing: int) -> Valued | None:
+    for s, e in doc.paragraphs[closing:]:
+        line = doc.work[s:e]
+        if len(line) <= 30 and _is_signature(line):
+            return Valued(doc.text[s:e], Span(s, e))
+    return None
+
+
+def issuer(doc: Cleaned, title: Valued | None, closing: int) -> Valued | None:
+    if title:
+        m = _TITLE_ISSUER.match(doc.work, title.span.start, title.span.end)
+        if m and is_unit(m.group("u")):
+            return Valued(doc.text[m.start("u"):m.end("u")], Span(*m.span("u")))
+    sign = signature(doc, closing)
+    if sign:
+        return sign
+    for s, e in doc.boilerplate:
+        m = _PRINTED.match(doc.work, s, e)
+        if m and is_unit(m.group("u").strip()):
+            return Valued(doc.text[m.start("u"):m.end("u")].strip(), Span(*m.span("u")))
+    return None
+
+
+def fallback_year(doc: Cleaned, title: Valued | None) -> int | None:
+    """The year in the title, else the most frequent explicit year (document numbers 〔2011〕 excluded)."""
+    if title:
+        m = _YEAR.search(title.value)
+        if m:
+            return int(m.group(1))
+    counts = Counter(int(m.group(1)) for m in _YEAR.finditer(doc.work))
+    if not counts:
+        return None
+    best = max(counts.values())
+    return max(year for year, n in counts.items() if n == best)
+
+
+def title_year(title: Valued | None) -> int | None:
+    if title:
+        m = _YEAR.search(title.value)
+        if m:
+            return int(m.group(1))
+    return None

@@ -1,0 +1,200 @@
+"""One item (activity or task): number, title, components, times, sessions, phases, places, participants, roles."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from . import timebridge
+from .clean import Cleaned
+from .model import Activity, RoleRef, Span, Valued, Warning, Window
+from .places import find_places, place_pending
+from .roles import CarryOver, RoleScan, scan_roles
+from .select import Item
+from .sessions import derive_title, recurring_sessions, sub_event_sessions
+from .structure import heading_title, number_text
+from .units import split_units
+
+_LEADING_VERB = re.compile(r"(?:组织开展|开展好|举办好|举办|举行|开展|组织|召开)(?=.{2})")
+_COMPONENTS = (
+    ("recurring_meeting", re.compile(r"读书会|读书班|沙龙|每(?:[一二两三四五六半]个?|\d+个)?(?:月|周|季度|星期)(?:举办|开展|召开|举行)?一(?:期|次)|双月")),
+    ("training", re.compile(r"培训|研修|轮训")),
+    ("visits", re.compile(r"走访|慰问|看望|探望|家访")),
+    ("call:proposal", re.compile(r"献一策|献策|建言|意见建议|意见和建议|金点子|合理化建议")),
+    ("call:essay", re.compile(r"征文|书画|作品征集|征集.{0,6}作品")),
+    ("call:video", re.compile(r"微视频|短视频|视频作品|专题片|微电影|拍摄.{0,8}视频|录制.{0,8}视频")),
+    ("call:photo", re.compile(r"摄影|合影|照片|图片展")),
+    ("quiz", re.compile(r"竞答|知识竞赛|答题|知识问答|有奖问答")),
+    ("event", re.compile(r"晚会|仪式|升旗|收看|观看|演出|文艺|展演|联欢|启动式|纪念大会|庆祝大会|参加[^。]{0,30}举办的")),
+    ("meeting", re.compile(r"座谈会|研讨会|推进会|动员会|报告会|交流会|论坛|会议(?!室|系统)")),
+    ("campaign", re.compile(r"阶段|整治|专项行动|攻坚|集中行动")),
+    ("publicity", re.compile(r"宣传|宣讲")),
+)
+# The concrete deliverable wins over the way it is collected: a photo call whose entries are videos is a video call.
+_SUPERSEDES = {"call:video": "call:photo"}
+_PHASE_LIST = re.compile(r"分(?:为|成)?(?P<list>[^。;,:]{4,80}?)(?:[一二三四五六七八九十两\d]+个)?阶段")
+_PHASE_SPLIT = re.compile(r"[、,和及与]")
+_PARTICIPANT_FIELD = re.compile(
+    r"(?:参加人员|参加对象|参会人员|出席人员|参与人员|参与对象|活动对象|培训对象|参训对象|参赛对象|邀请对象)[ ]*:[ ]*(?P<v>[^。;\n]{2,120})"
+)
+_PARTICIPANT_PHRASE = re.compile(
+    r"面向(?P<a>[^,;。]{2,30}?)[,，]|组织(?P<b>[^,;。]{2,30}?)(?=深入|发挥|集体|,|参加|进行|开展|到|在|赴)|对(?P<c>[^,;。]{2,40}?)进行"
+)
+_PEOPLE = re.compile(r"(?:人员|干部|成员|人士|代表|群众|学生|党员|志愿者|会|职工|居民|青年|委员|骨干|理事|教师|师生|主委|公众|领导)$")
+_PEOPLE_PREFIX = re.compile(r"(?:广大|我市)")
+
+
+@dataclass
+class Context:
+    doc: Cleaned
+    carry: CarryOver
+    year_at: Callable[[int], int]
+    errors: timebridge.TimeErrors
+
+
+def build_activity(ctx: Context, item: Item, fallback_title: Valued | None = None) -> tuple[Activity, list[Warning]]:
+    text, work = ctx.doc.text, ctx.doc.work
+    parts = item.parts()
+    roles = _roles(ctx, parts)
+    title = _title(ctx, item, roles) or fallback_title or Valued("", Span(item.start, item.start))
+    windows = _windows(ctx, parts)
+    recurrence = next((r for a, b in parts for r in timebridge.recurrences(text, a, b, ctx.errors)), None)
+    sessions = recurring_sessions(text, work, parts, recurrence, windows, ctx.errors)
+    if not sessions and item.mode == "activity":
+        sessions = sub_event_sessions(text, work, parts, windows)
+    places = _unique([p for a, b in parts for p in find_places(text, work, a, b)])
+    number = number_text(item.node) if item.node is not None and item.node.style != "label" else None
+    activity = Activity(
+        number=number or None, title=title, span=Span(item.start, item.end), windows=windows,
+        recurrence=recurrence, sessions=sessions, places=places,
+        place_pending=not places and any(place_pending(work, a, b) for a, b in parts),
+        phases=_phases(ctx, item, parts), participants=_participants(text, work, parts, roles),
+        lead_leaders=roles.lead, responsible=roles.responsible, cooperating=roles.cooperating,
+    )
+    activity.components = components(work, title, parts, recurrence is not None)
+    return activity, roles.warnings
+
+
+def _roles(ctx: Context, parts: list[tuple[int, int]]) -> RoleScan:
+    merged = RoleScan()
+    for a, b in parts:
+        scan = scan_roles(ctx.doc.text, ctx.doc.work, a, b, ctx.carry)
+        for mine, theirs in ((merged.lead, scan.lead), (merged.responsible, scan.responsible),
+                             (merged.cooperating, scan.cooperating)):
+            names = {r.name for r in mine}
+            mine.extend(r for r in theirs if r.name not in names)
+        merged.warnings.extend(scan.warnings)
+        merged.used.extend(scan.used)
+    return merged
+
+
+def _title(ctx: Context, item: Item, roles: RoleScan) -> Valued | None:
+    text, work = ctx.doc.text, ctx.doc.work
+    if item.node is None or item.node.style == "label":
+        return None
+    s, e = heading_title(work, item.node)
+    for a, _b in roles.used:  # a role bracket closing the heading is no part of the title
+        if s <= a < e:
+            e = a
+    e = _rstrip(work, s, e)
+    verb = _LEADING_VERB.match(work, s, e)
+    if verb:
+        s = verb.end()
+    if e - s >= 2:
+        return Valued(text[s:e], Span(s, e))
+    body_start = item.node.head_end if e <= s else e
+    return derive_title(text, work, max(body_start, item.node.head_start), item.parts()[-1][1])
+
+
+def _rstrip(work: str, s: int, e: int) -> int:
+    while e > s and work[e - 1] in " ,，。;；:：、":
+        e -= 1
+    return e
+
+
+def _windows(ctx: Context, parts: list[tuple[int, int]]) -> list[Window]:
+    out: list[Window] = []
+    seen: set[tuple[object, object, bool]] = set()
+    for a, b in parts:
+        for w in timebridge.windows(ctx.doc.text, a, b, ctx.year_at(a), ctx.errors):
+            key = (w.start, w.end, w.deadline)
+            if key not in seen:
+                seen.add(key)
+                out.append(w)
+    return out
+
+
+def components(work: str, title: Valued, parts: list[tuple[int, int]], recurring: bool) -> list[str]:
+    """Kinds named in the title; when the title names none, those named in the body, in order of appearance."""
+    found = _kinds(title.value)
+    if not found:
+        body = " ".join(work[a:b] for a, b in parts)
+        found = _kinds(body)
+    if recurring and "recurring_meeting" not in found:
+        found.insert(0, "recurring_meeting")
+    for winner, loser in _SUPERSEDES.items():
+        if winner in found and loser in found:
+            found.remove(loser)
+    return found or ["other"]
+
+
+def _kinds(s: str) -> list[str]:
+    hits = []
+    for name, pattern in _COMPONENTS:
+        m = pattern.search(s)
+        if m:
+            hits.append((m.start(), name))
+    return [name for _pos, name in sorted(hits)]
+
+
+def _phases(ctx: Context, item: Item, parts: list[tuple[int, int]]) -> list[Valued]:
+    text, work = ctx.doc.text, ctx.doc.work
+    out: list[Valued] = []
+    for a, b in parts:
+        for m in _PHASE_LIST.finditer(work, a, b):
+            pos = m.start("list")
+            for piece in _PHASE_SPLIT.split(m.group("list")):
+                s = work.index(piece, pos) if piece else pos
+                pos = s + len(piece)
+                name = piece.strip()
+                if 2 <= len(name) <= 8:
+                    out.append(Valued(text[s:s + len(name)], Span(s, s + len(name))))
+    if not out and item.node is not None:
+        for child in item.node.children:
+            if child.style == "stage" or work[child.head_start:child.head_end].split("(")[0].endswith("阶段"):
+                s, e = heading_title(work, child)
+                name_end = work.rfind("阶段", s, e)
+                e = name_end if name_end > s else e
+                out.append(Valued(text[s:e], Span(s, e)))
+    return out
+
+
+def _participants(text: str, work: str, parts: list[tuple[int, int]], roles: RoleScan) -> list[Valued]:
+    spans: list[tuple[int, int]] = []
+    for a, b in parts:
+        for m in _PARTICIPANT_FIELD.finditer(work, a, b):
+            spans.extend(split_units(work, m.start("v"), m.end("v")))
+        for m in _PARTICIPANT_PHRASE.finditer(work, a, b):
+            group = next(g for g in ("a", "b", "c") if m.group(g) is not None)
+            for s, e in split_units(work, m.start(group), m.end(group)):
+                if _PEOPLE.search(work, s, e):
+                    prefix = _PEOPLE_PREFIX.match(work, s, e)
+                    spans.append((prefix.end() if prefix else s, e))
+    role_names = {r.name for r in (*roles.lead, *roles.responsible, *roles.cooperating)}
+    out = [Valued(text[s:e], Span(s, e)) for s, e in sorted(spans) if text[s:e] not in role_names]
+    return _unique(out)
+
+
+def _unique(values: list[Valued]) -> list[Valued]:
+    seen: set[str] = set()
+    out = []
+    for v in values:
+        if v.value not in seen:
+            seen.add(v.value)
+            out.append(v)
+    return out
+
+
+def owners(refs: list[RoleRef]) -> bool:
+    return bool(refs)

@@ -1,0 +1,152 @@
+"""The parse: clean → numbering tree → items → values with spans, warnings and possible duplicates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from . import timebridge
+from .clean import Cleaned, clean
+from .contacts import find_contacts, find_reporting
+from .docmeta import closing_start, document_title, fallback_year, issuer, title_year
+from .dupes import possible_duplicates
+from .items import Context, build_activity
+from .model import Activity, ParseResult, Section, Span, Valued, Warning
+from .roles import find_carry_over, scan_roles
+from .select import REQUIREMENT, Item, Selector, single_item
+from .structure import Node, build_tree, heading_title, number_text, numbering_gaps
+from .tables import find_tables, table_activities
+
+
+def parse_text(text: str, *, filename: str | None = None) -> ParseResult:
+    """Parse a plan document's text; never raises on odd input (what it cannot read becomes a warning)."""
+    doc = clean(text)
+    closing = closing_start(doc)
+    tables = find_tables(Cleaned(doc.text, doc.work, doc.boilerplate, doc.paragraphs[:closing]))
+    in_tables = {span for table in tables for span in table.spans}
+    body = Cleaned(doc.text, doc.work, doc.boilerplate, [p for p in doc.paragraphs[:closing] if p not in in_tables])
+    root = build_tree(body)
+    title = document_title(doc)
+    errors = timebridge.TimeErrors()
+    year = title_year(title) or timebridge.plan_year(text, errors) or fallback_year(doc, title) or date.today().year
+    carry = find_carry_over(text, doc.work)
+    ctx = Context(doc=doc, carry=carry, year_at=timebridge.year_at(text, year, errors), errors=errors)
+    items = _items(body, root, carry)
+    for item in items:
+        item.exclude.extend(s for s in in_tables if item.start <= s[0] < item.end)
+    result = ParseResult(text=text, filename=filename, title=title, year=year)
+    result.sections = [_section(doc, n) for n in root.children if n.style != "label"]
+    result.requirements = _requirements(doc, root, items)
+    result.boilerplate_dropped = [Valued(text[s:e], Span(s, e)) for s, e in doc.boilerplate]
+    fallback = _notice_title(title) if any(i.node is None for i in items) else None
+    for item in items:
+        activity, warnings = build_activity(ctx, item, fallback)
+        result.activities.append(activity)
+        result.warnings.extend(warnings)
+    result.activities.extend(table_activities(ctx, tables))
+    result.activities.sort(key=lambda a: a.span.start)
+    outside = _free_spans(doc, items)
+    result.reporting = find_reporting(text, doc.work, outside)
+    result.contacts = find_contacts(text, doc.work, doc.paragraphs)
+    result.issuer = issuer(doc, title, closing) or _reporting_issuer(result)
+    result.warnings.extend(_warnings(ctx, root, result.activities, errors))
+    refs = [r for a in result.activities for r in (*a.responsible, *a.cooperating)]
+    result.possible_duplicates = possible_duplicates(refs)
+    return result
+
+
+def _items(doc: Cleaned, root: Node, carry: object) -> list[Item]:
+    selector = Selector(doc, carry)  # type: ignore[arg-type]
+    items = selector.select(root)
+    if not items:
+        single = single_item(doc, root)
+        items = [single] if single else []
+    if items and items[-1].node is not None:
+        _trim_tail(doc, items[-1], carry)
+    return items
+
+
+def _trim_tail(doc: Cleaned, item: Item, carry: object) -> None:
+    """The last task of a work plan ends with its attribution; closing remarks after it are not part of it."""
+    node = item.node
+    if node is None or node.children or item.mode != "task" or len(node.paras) < 2:
+        return
+    last_with_roles = None
+    for i, (s, e) in enumerate(node.paras):
+        if scan_roles(doc.text, doc.work, s, e, carry).any():  # type: ignore[arg-type]
+            last_with_roles = i
+    if last_with_roles is not None and last_with_roles < len(node.paras) - 1:
+        item.end = node.paras[last_with_roles][1]
+
+
+def _section(doc: Cleaned, node: Node) -> Section:
+    s, e = heading_title(doc.work, node)
+    return Section(number=number_text(node), title=doc.text[s:e], span=Span(node.start, e))
+
+
+def _requirements(doc: Cleaned, root: Node, items: list[Item]) -> list[Section]:
+    """Points under a requirements heading (有关要求, 几点说明 …) that are not themselves tasks."""
+    taken = {i.node.start for i in items if i.node is not None}
+    out = []
+    for node in root.children:
+        s, e = heading_title(doc.work, node)
+        if not REQUIREMENT.search(doc.work[s:e]):
+            continue
+        out.extend(_section(doc, child) for child in node.children if child.start not in taken)
+    return out
+
+
+def _free_spans(doc: Cleaned, items: list[Item]) -> list[tuple[int, int]]:
+    """Paragraphs that belong to no item."""
+    taken = sorted((i.start, i.end) for i in items)
+    out = []
+    for s, e in doc.paragraphs:
+        if not any(a <= s < b for a, b in taken):
+            out.append((s, e))
+    return out
+
+
+def _notice_title(title: Valued | None) -> Valued | None:
+    """关于举办XX的通知 → XX: the one event a single-event notice is about."""
+    if title is None:
+        return None
+    value = title.value
+    start = value.find("关于")
+    s = start + 2 if start >= 0 else 0
+    for verb in ("组织开展", "举办", "举行", "开展", "召开", "组织", "参加"):
+        if value.startswith(verb, s):
+            s += len(verb)
+            break
+    e = value.rfind("的")
+    e = e if e > s else len(value)
+    return Valued(value[s:e], Span(title.span.start + s, title.span.start + e))
+
+
+def _reporting_issuer(result: ParseResult) -> Valued | None:
+    """A plan that asks for reports to X was issued by X, when nothing else names the issuer."""
+    rep = result.reporting
+    if rep and rep.to:
+        start = result.text.find(rep.to, rep.span.start, rep.span.end)
+        return Valued(rep.to, Span(start, start + len(rep.to)))
+    return None
+
+
+def _warnings(ctx: Context, root: Node, activities: list[Activity], errors: timebridge.TimeErrors) -> list[Warning]:
+    text = ctx.doc.text
+    out = []
+    for gap in numbering_gaps(root):
+        expected = f"“{gap.after}”之后" if gap.after else "开头"
+        out.append(Warning(f"编号不连续：{expected}是“{gap.number}”", Span(*gap.span), "numbering_gap"))
+    for a in activities:
+        if not (a.lead_leaders or a.responsible):
+            label = f"第{a.number}项" if a.number else "本项"
+            out.append(Warning(f"{label}“{a.title.value}”没有写明牵头或责任单位", a.title.span, "no_owner"))
+        for phrase, span in _unparsed(ctx, a):
+            out.append(Warning(f"无法理解的时间表述：“{phrase}”", Span(*span), "time_unparsed"))
+    for message, span in errors.failures:
+        out.append(Warning(f"时间解析出错，已跳过：{message}", Span(*span), "internal"))
+    return [w for w in out if 0 <= w.span.start <= w.span.end <= len(text)]
+
+
+def _unparsed(ctx: Context, activity: Activity) -> list[tuple[str, tuple[int, int]]]:
+    s, e = activity.span.start, activity.span.end
+    return timebridge.unparsed(ctx.doc.text, s, e, ctx.errors)

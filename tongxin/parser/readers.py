@@ -1,0 +1,239 @@
+"""Read a plan document (.txt in any Chinese encoding, .docx, .pdf) into text, or fail with a clear Chinese message."""
+
+from __future__ import annotations
+
+import codecs
+import re
+import zipfile
+from pathlib import Path
+
+MAX_BYTES = 30 * 1024 * 1024
+TEXT_SUFFIXES = {"", ".txt", ".text", ".md"}
+LEGACY_WORD = {".doc", ".dot", ".wps", ".wpt"}
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ENCRYPTED_OOXML = "EncryptedPackage".encode("utf-16-le")
+
+MSG_EMPTY = "文件是空的，没有可读取的文字。请检查是否选错了文件。"
+MSG_BINARY = "这不是文本文件（内容是二进制数据），无法读取文字。请提供 .txt、.docx 或带文字层的 .pdf 文件。"
+MSG_ENCRYPTED_PDF = "文件是加密的 PDF，无法读取文字。请先在 PDF 阅读器中解除密码保护后另存，再重新导入。"
+MSG_SCANNED_PDF = "这是扫描版 PDF（没有文字层），无法识别文字。请提供可复制文字的 PDF、Word（.docx）或文本文件。"
+MSG_EMPTY_PDF = "PDF 中没有可读取的文字。请提供可复制文字的 PDF、Word（.docx）或文本文件。"
+MSG_BROKEN_PDF = "PDF 文件已损坏或格式不正确，无法读取。请重新导出 PDF，或改用 Word（.docx）或文本文件。"
+MSG_LEGACY_DOC = "这是旧版 Word（.doc）文件，请用 Word 或 WPS 另存为 .docx 后再导入。"
+MSG_LEGACY_WPS = "这是 WPS 文字（.wps）文件，请用 WPS 或 Word 另存为 .docx 后再导入。"
+MSG_ENCRYPTED_WORD = "文件是加密的 Word 文档，无法读取文字。请先在 Word 或 WPS 中取消密码保护后另存为 .docx，再重新导入。"
+MSG_BROKEN_DOCX = "Word 文件已损坏或不是有效的 .docx 文件，无法读取。请用 Word 或 WPS 重新另存为 .docx 后再导入。"
+MSG_EMPTY_DOCX = "Word 文件中没有文字内容。请检查是否选错了文件。"
+MSG_TOO_LARGE = "文件太大（超过 30 MB），无法作为方案文件读取。请只导入方案正文。"
+MSG_NOT_FOUND = "找不到文件：{name}。请检查文件路径。"
+MSG_NOT_A_FILE = "{name} 不是文件。请选择一个方案文件。"
+MSG_UNKNOWN = "不支持 {suffix} 格式的文件。请提供 .txt、.docx 或 .pdf 文件。"
+MSG_UNREADABLE = "无法打开文件：{name}（{reason}）。请检查文件权限。"
+
+
+class DocumentError(Exception):
+    """A file that cannot be read as a plan document; `message` is the Chinese text to show the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def read_document(path: str | Path) -> str:
+    """The document's text with newlines normalised to \\n; DocumentError when it cannot be read."""
+    p = Path(path)
+    data = _read_bytes(p)
+    suffix = p.suffix.lower()
+    if not data.strip():
+        raise DocumentError(MSG_EMPTY)
+    if data.startswith(b"%PDF") or (suffix == ".pdf" and b"%PDF" in data[:1024]):
+        return normalise_newlines(read_pdf(p))
+    if data.startswith(OLE_MAGIC):
+        raise DocumentError(_ole_message(data, suffix))
+    if data.startswith(b"PK\x03\x04"):
+        return normalise_newlines(read_docx(p))
+    if suffix in LEGACY_WORD:
+        # A .doc that is not OLE is often HTML or RTF saved under the old name: still ask for .docx.
+        raise DocumentError(MSG_LEGACY_WPS if suffix.startswith(".wp") else MSG_LEGACY_DOC)
+    if suffix in {".docx", ".pdf"}:
+        raise DocumentError(MSG_BROKEN_DOCX if suffix == ".docx" else MSG_BROKEN_PDF)
+    if suffix not in TEXT_SUFFIXES:
+        raise DocumentError(MSG_UNKNOWN.format(suffix=suffix))
+    return normalise_newlines(decode_text(data))
+
+
+def _read_bytes(p: Path) -> bytes:
+    try:
+        if not p.exists():
+            raise DocumentError(MSG_NOT_FOUND.format(name=p))
+        if not p.is_file():
+            raise DocumentError(MSG_NOT_A_FILE.format(name=p))
+        if p.stat().st_size > MAX_BYTES:
+            raise DocumentError(MSG_TOO_LARGE)
+        return p.read_bytes()
+    except OSError as exc:
+        raise DocumentError(MSG_UNREADABLE.format(name=p, reason=exc.strerror or type(exc).__name__)) from exc
+
+
+def _ole_message(data: bytes, suffix: str) -> str:
+    """OLE compound files are legacy Office/WPS documents, or encrypted .docx (an OLE wrapper)."""
+    if ENCRYPTED_OOXML in data:
+        return MSG_ENCRYPTED_WORD
+    if suffix.startswith(".wp"):
+        return MSG_LEGACY_WPS
+    return MSG_LEGACY_DOC
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# --- plain text -------------------------------------------------------------------------------
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def decode_text(data: bytes) -> str:
+    """Decode bytes whose encoding is unknown: BOM, then strict UTF-8, then GB18030, then a detector's guess."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _check_text(data[len(bom):].decode(encoding, errors="replace"))
+    if data.count(b"\x00") > max(2, len(data) // 100):
+        raise DocumentError(MSG_BINARY)
+    try:
+        return _check_text(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+        if _plausible_chinese(text):
+            return _check_text(text)
+    except UnicodeDecodeError:
+        pass
+    return _check_text(_detect(data))
+
+
+def _detect(data: bytes) -> str:
+    """charset-normalizer's best guess; GB18030 with replacement characters when it has none."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is not None and best.encoding:
+        try:
+            return data.decode(best.encoding, errors="replace")
+        except LookupError:
+            pass
+    return data.decode("gb18030", errors="replace")
+
+
+def _plausible_chinese(text: str) -> bool:
+    """GB18030 accepts much byte soup; real Chinese text is mostly common ideographs, ASCII and punctuation."""
+    if not text:
+        return False
+    odd = sum(1 for ch in text if not (ch.isascii() or _CJK.match(ch) or "\u3000" <= ch <= "\u303f"
+                                       or "\uff00" <= ch <= "\uffef" or "\u2000" <= ch <= "\u206f"))
+    return odd <= len(text) * 0.05
+
+
+def _check_text(text: str) -> str:
+    if not text.strip():
+        raise DocumentError(MSG_EMPTY)
+    bad = len(_CONTROL.findall(text))
+    if bad > max(3, len(text) // 20):
+        raise DocumentError(MSG_BINARY)
+    return text
+
+
+# --- Word (.docx) -------------------------------------------------------------------------------
+
+def read_docx(p: Path) -> str:
+    """Paragraphs and tables in body order; a table row becomes one line with cells joined by ' | '."""
+    try:
+        import docx
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+
+        document = docx.Document(str(p))
+        lines: list[str] = []
+        for child in document.element.body.iterchildren():
+            tag = child.tag.rsplit("}", 1)[-1]
+            if tag == "p":
+                lines.append(Paragraph(child, document).text)
+            elif tag == "tbl":
+                lines.extend(_table_lines(Table(child, document)))
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, AttributeError) as exc:
+        raise DocumentError(MSG_BROKEN_DOCX) from exc
+    except Exception as exc:  # python-docx raises its own PackageNotFoundError and lxml errors
+        raise DocumentError(MSG_BROKEN_DOCX) from exc
+    text = "\n".join(lines)
+    if not text.strip():
+        raise DocumentError(MSG_EMPTY_DOCX)
+    return text
+
+
+def _table_lines(table: object) -> list[str]:
+    lines = []
+    for row in table.rows:  # type: ignore[attr-defined]
+        cells: list[str] = []
+        seen: set[int] = set()
+        for cell in row.cells:
+            # Merged cells come back once per grid column; keep each underlying cell once.
+            if id(cell._tc) in seen:
+                continue
+            seen.add(id(cell._tc))
+            cells.append(" ".join(par.text.strip() for par in cell.paragraphs if par.text.strip()))
+        if any(cells):
+            lines.append(" | ".join(cells))
+    return lines
+
+
+# --- PDF ----------------------------------------------------------------------------------------
+
+_SENTENCE_END = "。：:；;！!？?）)”"
+_MARKER_START = re.compile(r"\s*(第[一二三四五六七八九十]+[章条部分阶段]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])")
+
+
+def read_pdf(p: Path) -> str:
+    import pdfplumber
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    try:
+        with pdfplumber.open(str(p)) as pdf:
+            pages, has_images = [], False
+            for page in pdf.pages:
+                pages.append(page.extract_text() or "")
+                has_images = has_images or bool(page.images)
+    except PdfminerException as exc:
+        raise DocumentError(_pdf_error_message(exc)) from exc
+    except Exception as exc:  # pdfminer raises many types on broken files
+        raise DocumentError(_pdf_error_message(exc)) from exc
+    if not any(page.strip() for page in pages):
+        raise DocumentError(MSG_SCANNED_PDF if has_images else MSG_EMPTY_PDF)
+    return "\n".join(_reflow(page) for page in pages)
+
+
+def _pdf_error_message(exc: Exception) -> str:
+    chain = f"{exc!r} {exc.__cause__!r} {getattr(exc, 'args', '')}"
+    if "Password" in chain or "Encrypt" in chain or "encrypt" in chain:
+        return MSG_ENCRYPTED_PDF
+    return MSG_BROKEN_PDF
+
+
+def _reflow(page: str) -> str:
+    """Join lines that a PDF wrapped at the right margin, so a heading or sentence stays on one line."""
+    lines = page.split("\n")
+    width = max((len(line.strip()) for line in lines), default=0)
+    out: list[str] = []
+    for line in lines:
+        if out and _wrapped(out[-1], width) and not _MARKER_START.match(line):
+            out[-1] += line.strip()
+        else:
+            out.append(line.rstrip())
+    return "\n".join(out)
+
+
+def _wrapped(line: str, width: int) -> bool:
+    stripped = line.strip()
+    return width >= 20 and len(stripped) >= width * 0.85 and not stripped.endswith(tuple(_SENTENCE_END))

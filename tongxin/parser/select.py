@@ -1,0 +1,130 @@
+"""Which numbered headings are items ("activities"): activity-plan arrangements, field-form events, attributed tasks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .clean import Cleaned
+from .roles import CarryOver, scan_roles
+from .structure import Node, heading_title
+
+ARRANGEMENT = re.compile(
+    r"活动安排|主要活动|活动内容|活动项目|具体活动|系列活动|工作安排|具体安排|活动形式|重点活动|活动方式|安排部署|具体内容"
+    r"|实施内容|活动计划|日程安排|活动日程|议程安排|活动主题和内容|内容安排|主要内容和形式"
+)
+BACKGROUND = re.compile(
+    r"指导思想|总体要求|工作目标|目标任务|主要目标|总体目标|基本原则|工作原则|活动目的|目的意义|重要意义|背景|组织领导"
+    r"|组织机构|领导小组|保障措施|有关要求|工作要求|活动要求|几点要求|注意事项|实施步骤|工作步骤|方法步骤|步骤安排"
+    r"|进度安排|阶段安排|时间安排|活动主题|活动时间|活动地点|参加对象|活动对象|工作措施|总结|说明"
+)
+REQUIREMENT = re.compile(r"(?:要求|保障措施|组织保障|工作保障|说明|注意事项|纪律)$|^(?:组织领导|加强领导)")
+STEPS = re.compile(r"实施步骤|工作步骤|方法步骤|步骤安排|阶段安排|进度安排|时间安排|实施阶段")
+FIELD_LABEL = re.compile(
+    r"(?:活动|会议|培训|比赛|报名|集合|开班)?(?:时间|地点|参加人员|参加对象|参会人员|出席人员|参与人员|参与对象|对象|人员"
+    r"|主题|名称|内容|形式|方式|要求|议程|安排|主办单位|承办单位|协办单位|组织单位)"
+)
+DEADLINE = re.compile(
+    r"(?:年底|年末|月底|月末|\d{1,2}日|季度末?|上半年|下半年|\d{1,2}月|中旬|上旬|下旬)(?:以)?前|年内|前完成|完成时限|时间节点"
+    r"|长期坚持|持续推进"
+)
+
+
+@dataclass
+class Item:
+    """A selected item: its heading (None for a whole-document notice) and the spans that belong to it."""
+
+    node: Node | None
+    start: int
+    end: int
+    exclude: list[tuple[int, int]] = field(default_factory=list)
+    mode: str = "activity"  # "activity" (arrangement / event) or "task" (work-plan division of labour)
+
+    def parts(self) -> list[tuple[int, int]]:
+        """The item's text as contiguous spans, without the regions of items nested in it."""
+        out, pos = [], self.start
+        for a, b in sorted(self.exclude):
+            if a > pos:
+                out.append((pos, a))
+            pos = max(pos, b)
+        if pos < self.end:
+            out.append((pos, self.end))
+        return out
+
+
+class Selector:
+    def __init__(self, doc: Cleaned, carry: CarryOver) -> None:
+        self.doc = doc
+        self.carry = carry
+        self._roles: dict[int, bool] = {}
+
+    def has_roles(self, node: Node) -> bool:
+        if node.start not in self._roles:
+            scan = scan_roles(self.doc.text, self.doc.work, node.start, node.own_end, self.carry)
+            self._roles[node.start] = scan.any()
+        return self._roles[node.start]
+
+    def title(self, node: Node) -> str:
+        s, e = heading_title(self.doc.work, node)
+        return self.doc.work[s:e]
+
+    def select(self, root: Node) -> list[Item]:
+        items: list[Item] = []
+        self._visit(root, None, False, False, items)
+        return items
+
+    def _visit(self, node: Node, parent_item: Item | None, arranged: bool, background: bool,
+               items: list[Item]) -> None:
+        for child in node.children:
+            title = self.title(child)
+            kind = self._kind(child, title, parent_item, arranged, background)
+            item = parent_item
+            if kind:
+                item = Item(child, child.start, child.end, mode=kind)
+                if parent_item:
+                    parent_item.exclude.append((child.start, child.end))
+                items.append(item)
+            child_arranged = bool(ARRANGEMENT.search(title)) or (arranged and kind is None)
+            child_background = background or bool(BACKGROUND.search(title)) and not child_arranged
+            self._visit(child, item, child_arranged and item is None, child_background, items)
+
+    def _kind(self, node: Node, title: str, parent_item: Item | None, arranged: bool, background: bool) -> str | None:
+        if node.style == "label":
+            return None
+        roles = self.has_roles(node)
+        if parent_item is not None:
+            return "task" if roles else None
+        if arranged:
+            return None if self._is_category(node, roles) else "activity"
+        if roles:
+            return "task"
+        if self._is_field_form(node) and not STEPS.search(title):
+            return "activity"
+        if node.style in ("stage", "act") and not background:
+            return "activity"
+        own = self.doc.work[node.start:node.own_end]
+        if not background and DEADLINE.search(own):
+            return "task"
+        return None
+
+    def _is_category(self, node: Node, roles: bool) -> bool:
+        """A grouping heading inside an arrangement section (（一）学习教育类) whose children are the activities."""
+        if roles or not any(c.style != "label" for c in node.children):
+            return False
+        if self._is_field_form(node):
+            return False
+        head = self.doc.work[node.head_start:node.head_end]
+        return len(node.paras) == 1 and len(head) <= 30 and "。" not in head.rstrip("。")
+
+    def _is_field_form(self, node: Node) -> bool:
+        labels = sum(1 for c in node.children if FIELD_LABEL.fullmatch(self.title(c)))
+        return labels >= 2
+
+
+def single_item(doc: Cleaned, root: Node) -> Item | None:
+    """A one-event notice (一、时间 二、地点 三、参加人员 at the top level) is one item without a number."""
+    selector = Selector(doc, CarryOver())
+    labels = [c for c in root.children if FIELD_LABEL.fullmatch(selector.title(c))]
+    if len(labels) < 2 or not any("时间" in selector.title(c) or "地点" in selector.title(c) for c in labels):
+        return None
+    return Item(None, root.children[0].start, root.end, mode="activity")
