@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "tongxin.activities",
     "tongxin.supervision",
     "tongxin.notify",
+    "tongxin.reports",
     "tongxin.exports",
     "tongxin.api",
 ]
