@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .markers import HEAD_MARKER
 from .model import Contact, Reporting, Span
 from .units import UNIT_SUFFIX, is_unit
 
@@ -26,6 +27,8 @@ def find_contacts(text: str, work: str, spans: list[tuple[int, int]]) -> list[Co
         for m in _PERSON.finditer(work, a, b):
             contacts.append(Contact(name=text[m.start("name"):m.end("name")], span=Span(m.start(), m.end())))
         for m in _PHONE_LABEL.finditer(work, a, b):
+            if not _number_follows(work, m.end(), b):  # 手机视频 is no phone line
+                continue
             owner = _owner(contacts, m.start())
             if owner is None:
                 owner = Contact(name=_unit_before(text, work, a, m.start()), span=Span(m.start(), m.end()))
@@ -37,6 +40,12 @@ def find_contacts(text: str, work: str, spans: list[tuple[int, int]]) -> list[Co
                 owner.email = text[m.start():m.end()]
                 owner.span = Span(owner.span.start, max(owner.span.end, m.end()))
     return [c for c in contacts if c.phones or c.email or c.fax or c.name]
+
+
+def _number_follows(work: str, pos: int, end: int) -> bool:
+    while pos < end and work[pos] == " ":
+        pos += 1
+    return bool(_PHONE.match(work, pos, end))
 
 
 def _owner(contacts: list[Contact], pos: int) -> Contact | None:
@@ -84,6 +93,8 @@ def find_reporting(text: str, work: str, spans: list[tuple[int, int]]) -> Report
             s, e = sentence.span()
             while s < e and work[s] in " ,":
                 s += 1
+            marker = HEAD_MARKER.match(work, s, e)
+            s = marker.end() if marker else s
             group = "to" if m.group("to") else "to2"
             to = m.group(group).strip()
             to_start = sentence.start() + m.start(group)

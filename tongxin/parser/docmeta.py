@@ -20,7 +20,7 @@ _CLOSING_LINE = re.compile(
     re.I,
 )
 _PRINTED = re.compile(r"(?P<u>[^\n。]{2,40}?)\d{4}年\d{1,2}月\d{1,2}日印发")
-_YEAR = re.compile(r"(?<![\d〔\[(])(20\d{2}|19\d{2})年")
+_YEAR = re.compile(r"(?<![\d〔\[(])(20\d{2}|19\d{2})(?:年|\s*[-—–~至]\s*(?:20|19)\d{2}年)")
 
 
 def document_title(doc: Cleaned) -> Valued | None:
@@ -50,6 +50,18 @@ def _is_signature(line: str) -> bool:
     return is_unit(line) and not re.search(r"[,，。;；:：、]", line) and not HEAD_MARKER.match(line)
 
 
+def _organ_line(doc: Cleaned, title: Valued) -> Valued | None:
+    """中共某某县委办公室 某某县人民政府办公室 above 关于印发…的通知: the first organ issued it."""
+    before = [(s, e) for s, e in doc.paragraphs if e <= title.span.start]
+    if not before:
+        return None
+    s, e = before[-1]
+    first = doc.work[s:e].split(" ")[0]
+    if 2 < len(first) <= 30 and _is_signature(first):
+        return Valued(doc.text[s:s + len(first)], Span(s, s + len(first)))
+    return None
+
+
 def signature(doc: Cleaned, closing: int) -> Valued | None:
     for s, e in doc.paragraphs[closing:]:
         line = doc.work[s:e]
@@ -59,26 +71,26 @@ def signature(doc: Cleaned, closing: int) -> Valued | None:
 
 
 def issuer(doc: Cleaned, title: Valued | None, closing: int) -> Valued | None:
+    """Who issued the plan: named in the title, on the organ line above it, in the signature or the print line."""
     if title:
         m = _TITLE_ISSUER.match(doc.work, title.span.start, title.span.end)
         if m and is_unit(m.group("u")):
             return Valued(doc.text[m.start("u"):m.end("u")], Span(*m.span("u")))
+        organ = _organ_line(doc, title)
+        if organ:
+            return organ
     sign = signature(doc, closing)
     if sign:
         return sign
     for s, e in doc.boilerplate:
-        m = _PRINTED.match(doc.work, s, e)
+        m = _PRINTED.match(doc.text, s, e)  # the working copy has boilerplate blanked out
         if m and is_unit(m.group("u").strip()):
             return Valued(doc.text[m.start("u"):m.end("u")].strip(), Span(*m.span("u")))
     return None
 
 
-def fallback_year(doc: Cleaned, title: Valued | None) -> int | None:
-    """The year in the title, else the most frequent explicit year (document numbers 〔2011〕 excluded)."""
-    if title:
-        m = _YEAR.search(title.value)
-        if m:
-            return int(m.group(1))
+def fallback_year(doc: Cleaned) -> int | None:
+    """The most frequent explicit year (document numbers 〔2011〕 excluded)."""
     counts = Counter(int(m.group(1)) for m in _YEAR.finditer(doc.work))
     if not counts:
         return None
@@ -87,6 +99,7 @@ def fallback_year(doc: Cleaned, title: Valued | None) -> int | None:
 
 
 def title_year(title: Valued | None) -> int | None:
+    """The year a title names; of a range (2021—2023年) the first."""
     if title:
         m = _YEAR.search(title.value)
         if m:

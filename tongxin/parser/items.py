@@ -8,12 +8,12 @@ from dataclasses import dataclass
 
 from . import timebridge
 from .clean import Cleaned
-from .model import Activity, RoleRef, Span, Valued, Warning, Window
+from .model import Activity, Span, Valued, Warning, Window
 from .places import find_places, place_pending
 from .roles import CarryOver, RoleScan, scan_roles
 from .select import Item
-from .sessions import derive_title, recurring_sessions, sub_event_sessions
-from .structure import heading_title, number_text
+from .sessions import derive_title, flat, recurring_sessions, sub_event_sessions
+from .structure import field_value, heading_title, number_text
 from .units import split_units
 
 _LEADING_VERB = re.compile(r"(?:组织开展|开展好|举办好|举办|举行|开展|组织|召开)(?=.{2})")
@@ -27,7 +27,7 @@ _COMPONENTS = (
     ("call:photo", re.compile(r"摄影|合影|照片|图片展")),
     ("quiz", re.compile(r"竞答|知识竞赛|答题|知识问答|有奖问答")),
     ("event", re.compile(r"晚会|仪式|升旗|收看|观看|演出|文艺|展演|联欢|启动式|纪念大会|庆祝大会|参加[^。]{0,30}举办的")),
-    ("meeting", re.compile(r"座谈会|研讨会|推进会|动员会|报告会|交流会|论坛|会议(?!室|系统)")),
+    ("meeting", re.compile(r"座谈会|研讨会|推进会|动员会|报告会|交流会|论坛|(?:召开|举行|举办)[^。,;]{0,15}会议")),
     ("campaign", re.compile(r"阶段|整治|专项行动|攻坚|集中行动")),
     ("publicity", re.compile(r"宣传|宣讲")),
 )
@@ -36,13 +36,19 @@ _SUPERSEDES = {"call:video": "call:photo"}
 _PHASE_LIST = re.compile(r"分(?:为|成)?(?P<list>[^。;,:]{4,80}?)(?:[一二三四五六七八九十两\d]+个)?阶段")
 _PHASE_SPLIT = re.compile(r"[、,和及与]")
 _PARTICIPANT_FIELD = re.compile(
-    r"(?:参加人员|参加对象|参会人员|出席人员|参与人员|参与对象|活动对象|培训对象|参训对象|参赛对象|邀请对象)[ ]*:[ ]*(?P<v>[^。;\n]{2,120})"
+    r"(?:参加人员|参加对象|参会人员|出席人员|参与人员|参与对象|活动对象|培训对象|参训对象|参赛对象|邀请对象)[ ]*:[ ]*(?P<v>[^。\n]{2,120})"
 )
 _PARTICIPANT_PHRASE = re.compile(
-    r"面向(?P<a>[^,;。]{2,30}?)[,，]|组织(?P<b>[^,;。]{2,30}?)(?=深入|发挥|集体|,|参加|进行|开展|到|在|赴)|对(?P<c>[^,;。]{2,40}?)进行"
+    r"面向(?P<a>[^,;。]{2,30}?)[,，]|组织(?P<b>[^,;。]{2,30}?)(?=深入|发挥|集体|,|参加|进行|开展|到|在|赴)|对(?P<c>[^,;。]{2,60}?)进行"
+    r"|除(?P<d>[^,;。]{2,60}?)(?:参加|参会|出席)外"
 )
-_PEOPLE = re.compile(r"(?:人员|干部|成员|人士|代表|群众|学生|党员|志愿者|会|职工|居民|青年|委员|骨干|理事|教师|师生|主委|公众|领导)$")
-_PEOPLE_PREFIX = re.compile(r"(?:广大|我市)")
+_PEOPLE_LABEL = re.compile(r"人员|对象")
+_PEOPLE_SPLIT = re.compile(r"[、,;和及]")
+_PEOPLE = re.compile(
+    r"(?:人员|干部|成员|人士|代表|群众|学生|党员|志愿者|会|职工|居民|青年|委员|骨干|理事|教师|师生|主委|公众|领导|党派|分子|负责人"
+    r"|书记|主任|家属|儿童|老人|妇女|工作者)$"
+)
+_PEOPLE_PREFIX = re.compile(r"(?:广大|我市|全体(?=.{3}))*")
 
 
 @dataclass
@@ -63,17 +69,38 @@ def build_activity(ctx: Context, item: Item, fallback_title: Valued | None = Non
     sessions = recurring_sessions(text, work, parts, recurrence, windows, ctx.errors)
     if not sessions and item.mode == "activity":
         sessions = sub_event_sessions(text, work, parts, windows)
-    places = _unique([p for a, b in parts for p in find_places(text, work, a, b)])
+    field_places, field_people = _field_values(ctx, item)
+    places = _unique([*field_places, *(p for a, b in parts for p in find_places(text, work, a, b))])
     number = number_text(item.node) if item.node is not None and item.node.style != "label" else None
     activity = Activity(
         number=number or None, title=title, span=Span(item.start, item.end), windows=windows,
         recurrence=recurrence, sessions=sessions, places=places,
         place_pending=not places and any(place_pending(work, a, b) for a, b in parts),
-        phases=_phases(ctx, item, parts), participants=_participants(text, work, parts, roles),
+        phases=_phases(ctx, item, parts),
+        participants=_unique([*field_people, *_participants(text, work, parts, roles)]),
         lead_leaders=roles.lead, responsible=roles.responsible, cooperating=roles.cooperating,
     )
-    activity.components = components(work, title, parts, recurrence is not None)
+    activity.components = components(work, title, parts, recurrence is not None, whole_body=item.mode == "activity")
     return activity, roles.warnings
+
+
+def _field_values(ctx: Context, item: Item) -> tuple[list[Valued], list[Valued]]:
+    """Places and participants written under 地点 / 参加人员 headings, on the heading line or below it."""
+    text, work = ctx.doc.text, ctx.doc.work
+    places: list[Valued] = []
+    people: list[Valued] = []
+    for node in item.fields:
+        label = work[slice(*heading_title(work, node))]
+        target = places if "地点" in label else people if _PEOPLE_LABEL.search(label) else None
+        if target is None:
+            continue
+        value = field_value(work, node)
+        spans = ([value] if value else []) + node.paras[1:]
+        for a, b in spans:
+            if target is places and place_pending(work, a, b):
+                continue
+            target.extend(Valued(text[s:e], Span(s, e)) for s, e in split_units(work, a, b))
+    return places, people
 
 
 def _roles(ctx: Context, parts: list[tuple[int, int]]) -> RoleScan:
@@ -125,11 +152,15 @@ def _windows(ctx: Context, parts: list[tuple[int, int]]) -> list[Window]:
     return out
 
 
-def components(work: str, title: Valued, parts: list[tuple[int, int]], recurring: bool) -> list[str]:
-    """Kinds named in the title; when the title names none, those named in the body, in order of appearance."""
+def components(work: str, title: Valued, parts: list[tuple[int, int]], recurring: bool, *,
+               whole_body: bool = True) -> list[str]:
+    """Kinds named in the title; when it names none, those in the body (a task: its first sentence), in order."""
     found = _kinds(title.value)
     if not found:
         body = " ".join(work[a:b] for a, b in parts)
+        if not whole_body:
+            body = body[max(0, title.span.end - parts[0][0]):]
+            body = body.lstrip("。. ").split("。")[0]
         found = _kinds(body)
     if recurring and "recurring_meeting" not in found:
         found.insert(0, "recurring_meeting")
@@ -171,19 +202,34 @@ def _phases(ctx: Context, item: Item, parts: list[tuple[int, int]]) -> list[Valu
 
 
 def _participants(text: str, work: str, parts: list[tuple[int, int]], roles: RoleScan) -> list[Valued]:
+    """Who takes part: 参加人员：… fields, and 面向X / 组织X / 对X进行 / 除X参加外 phrases naming groups of people."""
     spans: list[tuple[int, int]] = []
     for a, b in parts:
         for m in _PARTICIPANT_FIELD.finditer(work, a, b):
             spans.extend(split_units(work, m.start("v"), m.end("v")))
-        for m in _PARTICIPANT_PHRASE.finditer(work, a, b):
-            group = next(g for g in ("a", "b", "c") if m.group(g) is not None)
-            for s, e in split_units(work, m.start(group), m.end(group)):
-                if _PEOPLE.search(work, s, e):
-                    prefix = _PEOPLE_PREFIX.match(work, s, e)
-                    spans.append((prefix.end() if prefix else s, e))
+        masked = flat(work, a, b)
+        for m in _PARTICIPANT_PHRASE.finditer(masked):
+            group = next(g for g in ("a", "b", "c", "d") if m.group(g) is not None)
+            spans.extend(_people(masked, a, *m.span(group)))
     role_names = {r.name for r in (*roles.lead, *roles.responsible, *roles.cooperating)}
     out = [Valued(text[s:e], Span(s, e)) for s, e in sorted(spans) if text[s:e] not in role_names]
     return _unique(out)
+
+
+def _people(masked: str, offset: int, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    pos = start
+    for piece in [*_PEOPLE_SPLIT.finditer(masked, start, end), None]:
+        stop = piece.start() if piece else end
+        s, e = pos, stop
+        while e > s and masked[e - 1] == "□":
+            e -= 1
+        prefix = _PEOPLE_PREFIX.match(masked, s, e)
+        s = prefix.end() if prefix else s
+        if e - s >= 2 and _PEOPLE.search(masked, s, e) and "□" not in masked[s:e]:
+            out.append((offset + s, offset + e))
+        pos = stop + 1
+    return out
 
 
 def _unique(values: list[Valued]) -> list[Valued]:
@@ -195,6 +241,3 @@ def _unique(values: list[Valued]) -> list[Valued]:
             out.append(v)
     return out
 
-
-def owners(refs: list[RoleRef]) -> bool:
-    return bool(refs)

@@ -27,7 +27,7 @@ def parse_text(text: str, *, filename: str | None = None) -> ParseResult:
     root = build_tree(body)
     title = document_title(doc)
     errors = timebridge.TimeErrors()
-    year = title_year(title) or timebridge.plan_year(text, errors) or fallback_year(doc, title) or date.today().year
+    year = title_year(title) or timebridge.plan_year(text, errors) or fallback_year(doc) or date.today().year
     carry = find_carry_over(text, doc.work)
     ctx = Context(doc=doc, carry=carry, year_at=timebridge.year_at(text, year, errors), errors=errors)
     items = _items(body, root, carry)

@@ -32,6 +32,7 @@ _HOSTED_BY = re.compile(r"由(?P<units>[^,;。由的\n]{2,30}?)(?:负责)?(?:举
 _CLAUSE_END = re.compile(r"[,;。\n:|\t]")
 _OPEN, _CLOSE = "([【", ")]】"
 _FIRST_IS_LEAD = re.compile(r"列(?:在)?(?:第一|首)位(?:的|者)?(?:单位)?为牵头(?:单位|部门)(?P<rest>[^。)]{0,20}?(?:配合|参与)(?:单位|部门))?")
+_NOTE_PIECE = re.compile(r"第一位|下同|牵头单位|配合单位|责任单位|不再列出")
 _GLOBAL_UNITS = re.compile(
     r"(?:以下|下列)(?:各项|所有)?(?:任务|工作)?均(?:需|由|为)?(?P<units>[^。:]{2,60}?)(?P<verb>负责|落实|配合|参与|为责任单位)"
     r"[^。]{0,12}?不再(?:一一)?列出"
@@ -167,7 +168,8 @@ def _scan_verb_segments(text: str, work: str, start: int, end: int, found: list[
 
 
 def _scan_bare_list(text: str, work: str, start: int, end: int, rest_role: str, found: list[RoleRef]) -> bool:
-    entries = split_units(work, start, end)
+    """'(A、B、C)' after a 列第一位者为牵头单位 note: A leads; the note itself may close the first such list."""
+    entries = [(a, b) for a, b in split_units(work, start, end) if not _NOTE_PIECE.search(work, a, b)]
     if not entries or not all(is_unit(work[a:b]) for a, b in entries):
         return False
     for i, (a, b) in enumerate(entries):

@@ -39,6 +39,7 @@ class Item:
     end: int
     exclude: list[tuple[int, int]] = field(default_factory=list)
     mode: str = "activity"  # "activity" (arrangement / event) or "task" (work-plan division of labour)
+    fields: list[Node] = field(default_factory=list)  # 时间 / 地点 / 参加人员 headings that describe the item
 
     def parts(self) -> list[tuple[int, int]]:
         """The item's text as contiguous spans, without the regions of items nested in it."""
@@ -59,9 +60,10 @@ class Selector:
         self._roles: dict[int, bool] = {}
 
     def has_roles(self, node: Node) -> bool:
+        """The heading's own text names an owner, or has an owner label left empty (still a task, with a warning)."""
         if node.start not in self._roles:
             scan = scan_roles(self.doc.text, self.doc.work, node.start, node.own_end, self.carry)
-            self._roles[node.start] = scan.any()
+            self._roles[node.start] = scan.any() or bool(scan.warnings)
         return self._roles[node.start]
 
     def title(self, node: Node) -> str:
@@ -80,7 +82,7 @@ class Selector:
             kind = self._kind(child, title, parent_item, arranged, background)
             item = parent_item
             if kind:
-                item = Item(child, child.start, child.end, mode=kind)
+                item = Item(child, child.start, child.end, mode=kind, fields=self.fields(child.children))
                 if parent_item:
                     parent_item.exclude.append((child.start, child.end))
                 items.append(item)
@@ -117,14 +119,22 @@ class Selector:
         return len(node.paras) == 1 and len(head) <= 30 and "。" not in head.rstrip("。")
 
     def _is_field_form(self, node: Node) -> bool:
-        labels = sum(1 for c in node.children if FIELD_LABEL.fullmatch(self.title(c)))
-        return labels >= 2
+        return len(self.fields(node.children)) >= 2
+
+    def fields(self, nodes: list[Node]) -> list[Node]:
+        return [c for c in nodes if FIELD_LABEL.fullmatch(self.title(c))]
 
 
 def single_item(doc: Cleaned, root: Node) -> Item | None:
-    """A one-event notice (一、时间 二、地点 三、参加人员 at the top level) is one item without a number."""
+    """A one-event notice (一、时间 二、地点 三、参加人员 at the top level) is one item without a number.
+
+    Its text is those field headings; requirement sections (有关要求) stay outside it.
+    """
     selector = Selector(doc, CarryOver())
-    labels = [c for c in root.children if FIELD_LABEL.fullmatch(selector.title(c))]
-    if len(labels) < 2 or not any("时间" in selector.title(c) or "地点" in selector.title(c) for c in labels):
+    fields = [c for c in selector.fields(root.children) if not REQUIREMENT.search(selector.title(c))]
+    if len(fields) < 2 or not any("时间" in selector.title(c) or "地点" in selector.title(c) for c in fields):
         return None
-    return Item(None, root.children[0].start, root.end, mode="activity")
+    item = Item(None, fields[0].start, fields[-1].end, mode="activity", fields=fields)
+    item.exclude = [(c.start, c.end) for c in root.children
+                    if fields[0].start < c.start < fields[-1].end and c not in fields]
+    return item

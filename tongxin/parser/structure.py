@@ -12,7 +12,7 @@ _LABEL_HEADING = re.compile(
     r"(?:几点|有关|其他|其它|注意|补充|工作|活动|具体)?(?:说明|要求|事项|备注|提示)|保障措施|附件|联系方式|温馨提示"
 )
 _TITLE_END = re.compile(r"[。;!?]")
-_LABEL_COLON = re.compile(r"^([^,，。;:]{1,12}?)[ ]*:[ ]*(?=[^\dA-Za-z]|$)")
+_LABEL_COLON = re.compile(r"([\u4e00-\u9fff]{1,10})[ ]*:[ ]*")
 _TRAILING = " \t,，。;；:：、.!！?？"
 
 

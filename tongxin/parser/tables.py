@@ -92,7 +92,7 @@ def _cell_per_line(doc: Cleaned, i: int) -> tuple[Table, int] | None:
     while j < len(doc.paragraphs):
         s, e = doc.paragraphs[j]
         kind = _column_kind(doc.work[s:e])
-        if kind is None or kind in kinds:
+        if kind is None or (kind in ("number", "task") and kind in kinds):
             break
         kinds.append(kind)
         j += 1
@@ -124,7 +124,9 @@ def table_activities(ctx: Context, tables: list[Table]) -> list[Activity]:
 
 def _row_activity(ctx: Context, columns: list[str], row: list[tuple[int, int]]) -> Activity | None:
     text, work = ctx.doc.text, ctx.doc.work
-    cells = dict(zip(columns, row, strict=False))
+    cells: dict[str, tuple[int, int]] = {}
+    for column, cell in zip(columns, row, strict=False):
+        cells.setdefault(column, cell)
     if "task" not in cells:
         return None
     ts, te = cells["task"]
@@ -133,8 +135,8 @@ def _row_activity(ctx: Context, columns: list[str], row: list[tuple[int, int]]) 
     title = Valued(text[ts:title_end], Span(ts, title_end))
     if not title.value.strip():
         return None
-    refs = [ref for column in ("lead", "responsible", "cooperating") if column in cells
-            for ref in _cell_refs(ctx, *cells[column], column)]
+    refs = [ref for column, cell in zip(columns, row, strict=False) if column in ("lead", "responsible", "cooperating")
+            for ref in _cell_refs(ctx, *cell, column)]
     span = Span(row[0][0], row[-1][1])
     windows = []
     for a, b in row:
