@@ -6,6 +6,7 @@ import re
 
 # One-for-one replacements only: callers keep character offsets into the original text.
 FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_FULLWIDTH_DIGIT = re.compile("[０-９]")
 
 # Regex fragments shared with the time patterns.
 CN_DIGIT_CHARS = "〇○零一二两三四五六七八九"
@@ -22,9 +23,16 @@ _TENS = {"廿": 20, "卅": 30}
 _ASCII_NUMBER = re.compile(r"[0-9]+")
 
 
+def halfwidth_digits(text: str) -> str:
+    """The text with full-width digits made ASCII, same length; str.translate is slow, so only when needed."""
+    return text.translate(FULLWIDTH_DIGITS) if _FULLWIDTH_DIGIT.search(text) else text
+
+
 def parse_int(text: str) -> int | None:
     """The value of one numeral (`12`, `１２`, `十二`, `二○一九`, `廿一`, `两`), or None when it is not one."""
-    s = text.strip().translate(FULLWIDTH_DIGITS)
+    if text.isascii() and text.isdigit():  # the common case, first
+        return int(text)
+    s = halfwidth_digits(text.strip())
     if not s:
         return None
     if _ASCII_NUMBER.fullmatch(s):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from tongxin.parser.holidays import canonical, holiday_date
@@ -20,7 +20,7 @@ _MONTH_PARTS = {
 _RELATIVE_YEARS = {"今": 0, "本": 0, "明": 1, "次": 1, "翌": 1, "去": -1}
 
 
-@dataclass
+@dataclass(slots=True)
 class Atom:
     """One date element as written: kind I (full date), Y, R (relative year), M, D, Q, QF (前N季度), H, P (年底 …), HOL."""
 
@@ -30,33 +30,50 @@ class Atom:
     detail: str | None = None  # 上旬/底/初/内 of a month, year or quarter
 
 
-@dataclass
+@dataclass(slots=True)
 class Part:
-    """Atoms that together name one date or period: 2019年 + 6月 + 中旬."""
+    """Atoms that together name one date or period: 2019年 + 6月 + 中旬 (year, unit, day)."""
 
     conn: str | None  # how it joins the part before: "range", "list", or None
-    atoms: list[Atom] = field(default_factory=list)
+    span: tuple[int, int]
+    year: Atom | None = None  # Y or R
+    unit: Atom | None = None  # I, M, Q, QF, H, P, HOL, or D for a day whose month comes from the part before
+    day: Atom | None = None  # D after M
 
-    @property
-    def span(self) -> tuple[int, int]:
-        return self.atoms[0].span[0], self.atoms[-1].span[1]
+    @classmethod
+    def of(cls, conn: str | None, atom: Atom) -> Part:
+        part = cls(conn, atom.span)
+        part.add(atom)
+        return part
 
-    def find(self, *kinds: str) -> Atom | None:
-        return next((a for a in self.atoms if a.kind in kinds), None)
+    def add(self, atom: Atom) -> None:
+        if atom.kind in ("Y", "R"):
+            self.year = atom
+        elif atom.kind == "D" and self.unit is not None:
+            self.day = atom
+        else:
+            self.unit = atom
+        self.span = (self.span[0], atom.span[1])
 
     def accepts(self, atom: Atom) -> bool:
         """Whether the atom refines this part (a month after a year, a day after a month) rather than starting one."""
-        kinds = {a.kind for a in self.atoms}
-        if any(a.detail for a in self.atoms) or "I" in kinds or "D" in kinds:
+        if self.day is not None or (self.year and self.year.detail):
+            return False
+        if self.unit is not None and (self.unit.detail or self.unit.kind in ("I", "D")):
             return False
         if atom.kind in ("Y", "R", "I"):
-            return not kinds
+            return self.year is None and self.unit is None
         if atom.kind == "D":
-            return "M" in kinds
-        return not kinds - {"Y", "R"}
+            return self.unit is not None and self.unit.kind == "M"
+        return self.unit is None
+
+    @property
+    def bare_year(self) -> bool:
+        """Only a written year (2019年), nothing finer and no 年底/年内."""
+        return self.unit is None and self.year is not None and self.year.kind == "Y" and not self.year.detail
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Res:
     """The days a part covers, and what kind of period it is (grain) for the suffixes that follow."""
 
@@ -69,28 +86,27 @@ class Res:
     deadline: bool = False  # 年内 and the like
 
 
+_VALID = {"Y": (MIN_YEAR, MAX_YEAR), "M": (1, 12), "D": (1, 31), "Q": (1, 4)}
+
+
 def token_atoms(m: re.Match[str]) -> list[tuple[str | None, Atom]]:
     """The atoms of one token, with the connector before each (lists like 第二、三、四季度 give several)."""
     kind = m.lastgroup or ""
     span = m.span()
+    if kind == "N":
+        year, month, day, _ = m.group("uy", "um", "ud", "uq")
+        unit = "Y" if year else "M" if month else "D" if day else "Q"
+        return _list_atoms(unit, m, m["yp"] or m["mp"] or m["qp"])
     if kind == "I":
         try:
             day = date(int(m["iy"]), int(m["im"]), int(m["id"]))
         except ValueError:
             return []
         return [(None, Atom("I", day, span))]
-    if kind == "Y":
-        return _year_atoms(m)
     if kind == "R":
         return [(None, Atom("R", m["rel"], span, m["rp"]))]
-    if kind == "M":
-        return _list_atoms("M", m, "ml", m["mp"])
-    if kind == "D":
-        return _list_atoms("D", m, "dl", None)
-    if kind == "Q":
-        if m["qf"]:
-            return [(None, Atom("QF", parse_int(m["qf"]) or 0, span))]
-        return _list_atoms("Q", m, "ql", m["qp"])
+    if kind == "QF":
+        return [(None, Atom("QF", parse_int(m["qf"]) or 0, span))]
     if kind == "H":
         return [(None, Atom("H", m["half"], span))]
     if kind == "P":
@@ -98,26 +114,26 @@ def token_atoms(m: re.Match[str]) -> list[tuple[str | None, Atom]]:
     return [(None, Atom("HOL", canonical(m[kind]) or "", span))]
 
 
-def _year_atoms(m: re.Match[str]) -> list[tuple[str | None, Atom]]:
-    first = parse_int(m["y1"]) or 0
-    if not m["y2"]:
-        return [(None, Atom("Y", first, m.span(), m["yp"]))]
-    second = parse_int(m["y2"]) or 0
-    return [(None, Atom("Y", first, m.span("y1"))), ("range", Atom("Y", second, (m.start("y2"), m.end()), m["yp"]))]
+def _list_atoms(kind: str, m: re.Match[str], detail: str | None) -> list[tuple[str | None, Atom]]:
+    """3、4月 → March, April; 1—10日 → day 1 to day 10; the unit and detail belong to the last item.
 
-
-def _list_atoms(kind: str, m: re.Match[str], group: str, detail: str | None) -> list[tuple[str | None, Atom]]:
-    """3、4月 → March, April; 1—10日 → day 1 to day 10; the unit and detail belong to the last item."""
-    base = m.start(group)
+    Numbers out of range for the unit (13月, 二十年) are dropped, with the connector after them.
+    """
+    low, high = _VALID[kind]
+    single = parse_int(m["nl"].lstrip("第"))  # most tokens are one number: no list to split
+    if single is not None:
+        return [(None, Atom(kind, single, m.span(), detail))] if low <= single <= high else []
+    base = m.start("nl")
     items: list[tuple[str | None, Atom]] = []
     conn: str | None = None
-    for item in LIST_ITEM.finditer(m[group]):
+    for item in LIST_ITEM.finditer(m["nl"]):
         if item[2]:
-            conn = "range" if RANGE_SEP.search(item[2]) else "list"
+            conn = ("range" if RANGE_SEP.search(item[2]) else "list") if items else None
             continue
         value = parse_int(item[1])
-        if value is None:
-            return []
+        if value is None or not low <= value <= high:
+            items, conn = [], None  # a list is only read after its last bad number
+            continue
         items.append((conn, Atom(kind, value, (base + item.start(), base + item.end()))))
     if not items:
         return []
@@ -131,9 +147,9 @@ def build_parts(atoms: list[tuple[str | None, Atom]]) -> list[Part]:
     parts: list[Part] = []
     for conn, atom in atoms:
         if parts and conn is None and parts[-1].accepts(atom):
-            parts[-1].atoms.append(atom)
+            parts[-1].add(atom)
         else:
-            parts.append(Part(conn if parts else None, [atom]))
+            parts.append(Part.of(conn if parts else None, atom))
     return parts
 
 
@@ -151,28 +167,27 @@ def shift(day: date, days: int) -> date | None:
 
 def part_year(part: Part, year_in_force: int) -> tuple[int, bool]:
     """The year a part is in, and whether the part states it itself."""
-    explicit = part.find("Y", "I")
-    if explicit is not None:
-        return (explicit.value.year if isinstance(explicit.value, date) else int(explicit.value)), True
-    relative = part.find("R")
-    if relative is not None:
-        return year_in_force + _RELATIVE_YEARS.get(str(relative.value), 0), True
-    return year_in_force, False
+    if part.unit is not None and isinstance(part.unit.value, date):
+        return part.unit.value.year, True
+    if part.year is None:
+        return year_in_force, False
+    if part.year.kind == "Y":
+        return int(part.year.value), True
+    return year_in_force + _RELATIVE_YEARS.get(str(part.year.value), 0), True
 
 
 def resolve(part: Part, year: int, month: int | None) -> Res | None:
     """The days a part covers in the given year (or the month in force, for a bare day), or None."""
     if not MIN_YEAR <= year <= MAX_YEAR:
         return None
-    unit = part.find("I", "M", "D", "Q", "QF", "H", "P", "HOL")
+    unit = part.unit
     if unit is None:
-        year_atom = part.find("Y", "R")
-        return _year_res(year, year_atom.detail if year_atom else None)
+        return _year_res(year, part.year.detail if part.year else None)
     if unit.kind == "I":
         day = unit.value
         return Res(day, day, "day", year, day.month) if isinstance(day, date) else None
     if unit.kind in ("M", "D"):
-        return _month_res(part, unit, year, month)
+        return _month_res(part.day, unit, year, month)
     if unit.kind in ("Q", "QF"):
         return _quarter_res(unit, year)
     if unit.kind == "H":
@@ -196,8 +211,9 @@ def _year_res(year: int, detail: str | None) -> Res:
     return Res(date(year, 1, 1), date(year, 12, 31), grain, year)
 
 
-def _month_res(part: Part, unit: Atom, year: int, month_in_force: int | None) -> Res | None:
-    day_atom = part.find("D")
+def _month_res(day_atom: Atom | None, unit: Atom, year: int, month_in_force: int | None) -> Res | None:
+    if unit.kind == "D":  # a bare day: 9月1日—10日
+        day_atom = unit
     month = int(unit.value) if unit.kind == "M" else month_in_force
     if month is None or not 1 <= month <= 12:
         return None

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from tongxin.parser.numerals import FULLWIDTH_DIGITS, parse_int
+from tongxin.parser.numerals import halfwidth_digits, parse_int
 
 MAX_OCCURRENCES = 1000  # a rule over a silly window (a century of weeks) must stay cheap
 
@@ -30,6 +30,8 @@ RULE = re.compile(
     r"|(?P<half_yearly>每半年)"
     r"|(?P<yearly>每年度?|逐年|按年度?)"
 )
+# Where a rule can start; found first because this literal-led pattern is scanned for much faster than RULE.
+_RULE_START = re.compile("每|双[月周]|逐[月季年]|按[月季年]|逢[周星礼]|隔周")
 # The activity the rule governs, when it follows at once: 每两个月举办一期, 逐月推进.
 _ACTIVITY = re.compile(r"[^，。；,;：:、\s“”]{0,6}?[一1](?:期|次|轮|场|回)|推进|调度|通报|报送|更新")
 
@@ -49,12 +51,17 @@ class Recurrence:
 
 def find_recurrences(text: str, *, offset: int = 0) -> list[Recurrence]:
     """Every recurrence rule in the text, left to right."""
-    t = text.translate(FULLWIDTH_DIGITS)
+    t = halfwidth_digits(text)
     found: list[Recurrence] = []
-    for m in RULE.finditer(t):
+    done = 0
+    for start in _RULE_START.finditer(t):
+        m = RULE.match(t, start.start())
+        if m is None or m.start() < done:
+            continue
         fields = _fields(m)
         if fields is None:
             continue
+        done = m.end()
         end = m.end()
         activity = _ACTIVITY.match(t, end)
         if activity:

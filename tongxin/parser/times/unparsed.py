@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-from tongxin.parser.numerals import FULLWIDTH_DIGITS
-from tongxin.parser.times.patterns import LOOSE, QUOTED_TITLE
+from tongxin.parser.numerals import halfwidth_digits
+from tongxin.parser.times.patterns import LOOSE, LOOSE_ANCHOR, QUOTED_TITLE
 from tongxin.parser.times.recurrence import find_recurrences
 from tongxin.parser.times.windows import scan
 
+_BACK, _AHEAD = 9, 6  # the longest LOOSE phrase reaches this far either side of its anchor word
 _ANY_YEAR = 2000  # which year is in force does not change whether a phrase can be read
 
 
 def find_unparsed(text: str, *, offset: int = 0) -> list[tuple[str, tuple[int, int]]]:
     """Time-like phrases (月底/旬/季度/期间/前后 …) that find_windows could not turn into a window, left to right."""
-    t = text.translate(FULLWIDTH_DIGITS)
+    t = halfwidth_digits(text)
     result = scan(text, _ANY_YEAR)
     taken = result.covered + [(r.span[0], r.span[1]) for r in find_recurrences(text)]
     taken += [m.span() for m in QUOTED_TITLE.finditer(t)] if "《" in t else []
     spans = list(result.unparsed)
-    for m in LOOSE.finditer(t):
-        s, e = m.span()
+    for s, e in _loose(t):
         if not any(s < te and ts < e for ts, te in taken):
             spans.append((s, e))
     spans.sort()
@@ -29,3 +29,19 @@ def find_unparsed(text: str, *, offset: int = 0) -> list[tuple[str, tuple[int, i
             out.append((text[s:e], (s + offset, e + offset)))
             last_end = e
     return out
+
+
+def _loose(t: str) -> list[tuple[int, int]]:
+    """LOOSE matches, looked for only around the words every one of them contains."""
+    found: list[tuple[int, int]] = []
+    done = 0
+    for anchor in LOOSE_ANCHOR.finditer(t):
+        at = anchor.start()
+        if at < done:
+            continue
+        for m in LOOSE.finditer(t, max(done, at - _BACK), anchor.end() + _AHEAD):
+            if m.start() <= at < m.end():
+                found.append(m.span())
+                done = m.end()
+                break
+    return found

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from tongxin.parser.holidays import holiday_period
-from tongxin.parser.numerals import FULLWIDTH_DIGITS, parse_int
+from tongxin.parser.numerals import halfwidth_digits, parse_int
 from tongxin.parser.times.parts import (
     MAX_YEAR,
     MIN_YEAR,
@@ -24,6 +24,7 @@ from tongxin.parser.times.patterns import (
     CONNECTOR,
     EVENT,
     PREFIX,
+    PREFIX_LAST_CHARS,
     QUOTED_TITLE,
     SUFFIX,
     TAIL,
@@ -31,6 +32,8 @@ from tongxin.parser.times.patterns import (
     WEAK_YEAR_AFTER,
 )
 
+_NO_PREFIX = PREFIX.match("")
+assert _NO_PREFIX is not None
 APPROX_DAYS = 7  # 前后 around a day: a week either side (SCHEMA.md)
 _ROLLING_UNITS = ("M", "Q", "QF", "H", "P", "HOL")  # a range's second part that may roll into the next year
 
@@ -48,7 +51,7 @@ class TimeWindow:
     deadline: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class _Group:
     """Tokens joined by nothing or by connectors (至, 、, —): one phrase before its prefix and suffix are read."""
 
@@ -58,7 +61,7 @@ class _Group:
     tail: bool  # ends in a time of day or a note, after which no suffix applies
 
 
-@dataclass
+@dataclass(slots=True)
 class _Item:
     """A resolved window before it becomes a TimeWindow: the days, and where in the text it was written."""
 
@@ -98,7 +101,7 @@ def find_windows(text: str, *, year: int, offset: int = 0) -> list[TimeWindow]:
 
 def scan(text: str, year: int) -> Scan:
     """One pass over the text (shared by find_windows, find_unparsed and YearContext)."""
-    t = text.translate(FULLWIDTH_DIGITS)  # same length: offsets stay those of `text`
+    t = halfwidth_digits(text)  # same length: offsets stay those of `text`
     groups = _groups(t)
     result = Scan()
     seen: set[tuple[date | None, date | None]] = set()
@@ -139,7 +142,7 @@ def _groups(t: str) -> list[_Group]:
         if not atoms:
             continue
         end = m.end()
-        if m.lastgroup in ("I", "D", "HOL"):
+        if atoms[-1][1].kind in ("I", "D", "HOL"):
             end = TAIL.match(t, end).end()
         connector = CONNECTOR.fullmatch(t, current.end, m.start()) if current is not None else None
         if current is not None and connector is not None:
@@ -149,7 +152,7 @@ def _groups(t: str) -> list[_Group]:
             continue
         if current is not None:
             groups.append(current)
-        current = _Group(m.start(), end, atoms, end > m.end())
+        current = _Group(atoms[0][1].span[0], end, atoms, end > m.end())
     if current is not None:
         groups.append(current)
     return groups
@@ -167,7 +170,7 @@ def _interpret(
     resolved = _resolve_parts(parts, running)
     suffix = None if group.tail else SUFFIX.match(t, group.end, limit)
     kind = suffix.lastgroup if suffix else None
-    prefix = PREFIX.search(t, max(floor, group.start - 6), group.start)
+    prefix = _prefix(t, group.start, floor)
     stated = _stated_year(t, parts, group)
     flags = (bool(prefix["tent"]), bool(prefix["approx"]) or kind in ("approx", "eve"))
     if resolved is None:
@@ -189,6 +192,14 @@ def _interpret(
     return items, (start, end), stated, flags
 
 
+def _prefix(t: str, start: int, floor: int) -> re.Match[str]:
+    """The words before a phrase (拟于, 到, 从 …); a cheap look at the last character first, as most have none."""
+    lo = max(floor, start - 6)
+    if start > lo and t[start - 1] in PREFIX_LAST_CHARS:
+        return PREFIX.search(t, lo, start)  # type: ignore[return-value]  # the pattern also matches empty
+    return _NO_PREFIX
+
+
 def _resolve_parts(parts: list[Part], running: int) -> list[Res] | None:
     """Each part's days; a part without a year takes the one before it, a day without a month the month before it."""
     out: list[Res] = []
@@ -197,7 +208,7 @@ def _resolve_parts(parts: list[Part], running: int) -> list[Res] | None:
         part_y, explicit = part_year(part, year)
         res = resolve(part, part_y, month)
         if res and out and part.conn == "range" and not explicit and res.end < out[-1].start \
-                and part.find(*_ROLLING_UNITS):  # fmt: skip
+                and part.unit is not None and part.unit.kind in _ROLLING_UNITS:  # fmt: skip
             res = resolve(part, part_y + 1, month) or res  # 11月至2月: February of the next year
         if res is None:
             return None
@@ -208,13 +219,13 @@ def _resolve_parts(parts: list[Part], running: int) -> list[Res] | None:
 
 def _stated_year(t: str, parts: list[Part], group: _Group) -> tuple[int | None, float]:
     """The year a phrase states, weighted: 1 when it carries to later phrases; less for a comparison or a period."""
-    explicit = [p for p in parts if p.find("Y", "I")]
+    explicit = [p for p in parts if (p.year and p.year.kind == "Y") or (p.unit and p.unit.kind == "I")]
     if not explicit:
         return None, 0
     year, _ = part_year(explicit[-1], 0)
     if not MIN_YEAR <= year <= MAX_YEAR:
         return None, 0
-    if all(p.find("Y") and len(p.atoms) == 1 and not p.atoms[0].detail for p in parts):
+    if all(p.bare_year for p in parts):
         if len(parts) > 1:
             return year, 0  # 2018—2022年 names a period, often another document's
         if WEAK_YEAR_AFTER.match(t, group.end):

@@ -6,7 +6,7 @@ import bisect
 import re
 from collections import Counter
 
-from tongxin.parser.numerals import FULLWIDTH_DIGITS, parse_int
+from tongxin.parser.numerals import halfwidth_digits, parse_int
 from tongxin.parser.times.patterns import SIGNED_DATE
 from tongxin.parser.times.windows import scan
 
@@ -33,7 +33,7 @@ def infer_plan_year(text: str) -> int | None:
 
     Years in 《》 titles and in periods like （2018-2022年） do not count; comparisons (2019年同期) count little.
     """
-    t = text.translate(FULLWIDTH_DIGITS)
+    t = halfwidth_digits(text)
     title = next((line.strip() for line in t.splitlines() if line.strip()), "")[:TITLE_CHARS]
     in_title = [year for year, weight in scan(title, 2000).mentions if weight == 1]
     if in_title:
