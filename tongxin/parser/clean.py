@@ -25,12 +25,13 @@ _LINE_BOILERPLATE = re.compile(
     r")[ ]*$"
 )
 _INLINE_BOILERPLATE = re.compile(
-    r"扫一扫在手机(?:上)?打开当前页|返回顶部|打印本页|关闭窗口|【\s*打印\s*】|【\s*关闭\s*】|【\s*字体\s*[:：][^】]{0,12}】"
+    r"【?\s*(?:扫一扫在手机(?:上)?打开当前页|返回顶部|打印本页|关闭窗口|打印|关闭|收藏本页|加入收藏)\s*】"
+    r"|扫一扫在手机(?:上)?打开当前页|返回顶部|打印本页|关闭窗口|【\s*字体\s*[:：][^】]{0,12}】"
     r"|分享到\s*[:：]?|相关解读\s*$|(?:上一篇|下一篇)\s*[:：].*$"
     r"|(?:发布时间|浏览次数|点击数)\s*[:：]\s*[\d\-: ]+",
     re.M,
 )
-_SPACE_BREAK = re.compile(r"(?<=[\u4e00-\u9fff\u3000-\u303f\uff01-\uff60“”‘’《》)\]])[ ]+(?=[\u4e00-\u9fff(\[（“《【])")
+_SPACE_BREAK = re.compile(r"(?<=[\u4e00-\u9fff\u3000-\u303f“”‘’《》)\]:;,!?])[ ]+(?=[\u4e00-\u9fff(\[“《【])")
 _BREAK_BEFORE = "。;；!！?？:：)）"
 _LONG_LINE = 150
 
@@ -48,7 +49,7 @@ def clean(text: str) -> Cleaned:
     boiler = find_boilerplate(work)
     chars = list(work)
     for start, end in boiler:
-        chars[start:end] = " " * (end - start)
+        chars[start:end] = "\n" * (end - start)  # a blanked range also ends the paragraph around it
     masked = "".join(chars)
     return Cleaned(text=text, work=masked, boilerplate=boiler, paragraphs=paragraphs(masked))
 

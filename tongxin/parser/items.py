@@ -126,7 +126,7 @@ def _title(ctx: Context, item: Item, roles: RoleScan) -> Valued | None:
             e = a
     e = _rstrip(work, s, e)
     verb = _LEADING_VERB.match(work, s, e)
-    if verb:
+    if verb and item.mode == "activity":  # a task's title is its heading sentence as written
         s = verb.end()
     if e - s >= 2:
         return Valued(text[s:e], Span(s, e))

@@ -62,8 +62,8 @@ class Selector:
     def has_roles(self, node: Node) -> bool:
         """The heading's own text names an owner, or has an owner label left empty (still a task, with a warning)."""
         if node.start not in self._roles:
-            scan = scan_roles(self.doc.text, self.doc.work, node.start, node.own_end, self.carry)
-            self._roles[node.start] = scan.any() or bool(scan.warnings)
+            scans = [scan_roles(self.doc.text, self.doc.work, s, e, self.carry) for s, e in node.paras]
+            self._roles[node.start] = any(scan.any() or scan.warnings for scan in scans)
         return self._roles[node.start]
 
     def title(self, node: Node) -> str:
@@ -104,8 +104,7 @@ class Selector:
             return "activity"
         if node.style in ("stage", "act") and not background:
             return "activity"
-        own = self.doc.work[node.start:node.own_end]
-        if not background and DEADLINE.search(own):
+        if not background and any(DEADLINE.search(self.doc.work, s, e) for s, e in node.paras):
             return "task"
         return None
 
