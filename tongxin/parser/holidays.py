@@ -92,6 +92,8 @@ _QUOTES = "“”\"「」‘’'"
 def canonical(name: str) -> str | None:
     """The canonical holiday name for a name as written (“十·一”, 国庆, 五一劳动节), or None."""
     key = _DOTS.sub("", name.strip(_QUOTES))
+    if key not in ALIASES and key.endswith("节"):
+        key = key[:-1]  # 五一节, 七一节
     return ALIASES.get(key)
 
 

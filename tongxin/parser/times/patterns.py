@@ -56,8 +56,8 @@ _HOLIDAY = (
     rf"[{_QUOTES_OPEN}]{_SP}(?:十[·.．•・]一|{_trie(list(ALIASES))}){_SP}[{_QUOTES_CLOSE}]"
     r"|十[·.．•・]一"
     # Bare 十一/七一/清明 only with context; never inside a longer number (十一月, 第十一, 二十一) or 政治清明.
-    rf"|{_AMBIGUOUS_WORDS}(?:(?<![第0-9〇○零一二两三四五六七八九十百千万政治]..)(?:节|劳动节|青年节|儿童节|妇女节)?"
-    rf"{_HOLIDAY_CONTEXT}|(?<=(?:庆祝|纪念|迎接|喜迎|欢度|共度|度过|欢庆)..))"
+    rf"|{_AMBIGUOUS_WORDS}(?:(?<![第0-9〇○零一二两三四五六七八九十百千万政治]..)(?:劳动节|青年节|儿童节|妇女节|节"
+    rf"|{_HOLIDAY_CONTEXT})|(?<=(?:庆祝|纪念|迎接|喜迎|欢度|共度|度过|欢庆)..))"
     rf"|{_trie([name for name in ALIASES if name not in AMBIGUOUS])}"
 )
 
