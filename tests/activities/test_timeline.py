@@ -72,7 +72,12 @@ def test_deadlines_are_one_day_and_tentative_or_approximate_times_say_so(client_
 def test_feed_keeps_to_the_asked_range(client_for, programme):
     # FullCalendar asks with times and offsets; the end is exclusive, so nothing starting on 1 July comes back.
     events = feed(client_for("admin"), start="2019-06-01T00:00:00+08:00", end="2019-07-01T00:00:00+08:00")
-    assert titles(events) == ["双月读书会活动", "双月读书会活动 · 第3期主题", "民主党派骨干培训班", "宗教界教风整治活动"]
+    assert titles(events) == [
+        "双月读书会活动",
+        "双月读书会活动 · 第3期主题",
+        "民主党派骨干培训班",
+        "宗教界教风整治活动",
+    ]
     assert titles(feed(client_for("admin"), start="2019-12-02", end="2020-01-01")) == [
         "双月读书会活动",
         "双月读书会活动 · 第6期主题",
@@ -103,7 +108,11 @@ def test_feed_filters_by_plan_and_leaves_out_what_is_cancelled(client_for, progr
     programme["a"].sessions.exclude(order=0).update(state=Session.State.CANCELLED)
     c = client_for("admin")
     assert titles(feed(c, plan=other.pk)) == ["次年活动"]
-    assert titles(feed(c, plan=programme["plan"].pk)) == ["双月读书会活动", "双月读书会活动 · 第1期主题", "宗教界教风整治活动"]
+    assert titles(feed(c, plan=programme["plan"].pk)) == [
+        "双月读书会活动",
+        "双月读书会活动 · 第1期主题",
+        "宗教界教风整治活动",
+    ]
 
 
 def test_gantt_feed_rows_go_activity_by_activity_with_inclusive_ends(client_for, programme):
