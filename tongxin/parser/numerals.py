@@ -39,6 +39,8 @@ def parse_int(text: str) -> int | None:
         return int(s)
     if "万" in s:
         high, _, low = s.partition("万")
+        if "万" in low:
+            return None
         high_value = parse_int(high) if high else 1
         low_value = parse_int(low) if low else 0
         if high_value is None or low_value is None:
