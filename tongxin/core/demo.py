@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 DEMO_PASSWORD = "tongxin2019"
+# What a reviewer decides about the parser's possible duplicates in the reference plan.
+DEMO_MERGES = {"党外知识分子联络服务中心": "党外知识分子联络中心", "党外干部和人事党派科": "党外干部和民主党派科"}
+DEMO_PLAN_TITLE = "全市统一战线庆祝新中国成立70周年系列活动方案"
 
 # (username, display name, role, unit name or None, leader name or None, what it shows)
 DEMO_ACCOUNTS_SPEC = [
@@ -37,11 +40,11 @@ def demo_load(*, stdout=None) -> dict:
     path = example_plan_path()
     with transaction.atomic():
         record = plan_import_create(user="演示数据", name=path.name, data=path.read_bytes())
-        record.draft["title"] = record.draft.get("title") or "赤峰市统一战线庆祝新中国成立70周年系列活动方案"
+        # The reference plan's web copy lost its title line; a reviewer types it in, as the demo does here.
         if not record.draft.get("title") or record.draft["title"] == path.stem:
-            record.draft["title"] = "全市统一战线庆祝新中国成立70周年系列活动方案"
-        record.save(update_fields=["draft"])
-        plan = plan_import_publish(user="演示数据", plan_import=record, merges={})
+            record.draft["title"] = DEMO_PLAN_TITLE
+            record.save(update_fields=["draft"])
+        plan = plan_import_publish(user="演示数据", plan_import=record, merges=DEMO_MERGES)
         dept, _ = Organisation.objects.get_or_create(
             name="市委统战部", defaults={"kind": Organisation.Kind.DEPARTMENT, "short_name": "统战部"}
         )

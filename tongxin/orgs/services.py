@@ -32,12 +32,13 @@ _MEMBER_HINTS = (
 
 def guess_kind(name: str) -> str:
     """A first guess at what kind of unit a name is; an administrator can correct it."""
-    if name.startswith(("各", "有关", "相关", "全体")) or "各" in name[:3]:
+    if name.startswith(("有关", "相关", "全体")) or "各" in name:
         return Organisation.Kind.COLLECTIVE
-    if any(h in name for h in _MEMBER_HINTS):
-        return Organisation.Kind.MEMBER
+    # A section's own name may mention member organisations (党外干部和民主党派科), so the suffix decides first.
     if re.search(r"(科|室|中心|支队)$", name) and not name.startswith(("市", "省", "县", "区")):
         return Organisation.Kind.SECTION
+    if any(h in name for h in _MEMBER_HINTS):
+        return Organisation.Kind.MEMBER
     return Organisation.Kind.UNIT
 
 

@@ -149,19 +149,25 @@ def _iso(value: dt.date | None) -> str | None:
 
 
 def source_marks(draft: dict, text: str) -> list[Mark]:
-    """Highlights for the whole source: each activity paragraph is anchored so its card can jump to it."""
+    """Highlights for the whole source from the parser's evidence spans; each activity gets an anchor to jump to."""
     marks: list[Mark] = []
     for i, act in enumerate(draft.get("activities", [])):
         span = act.get("span")
         for w in act.get("windows") or []:
             if w.get("span"):
-                marks.append(Mark(w["span"][0], w["span"][1], "hl-time", "时间", ""))
+                marks.append(Mark(w["span"][0], w["span"][1], "hl-time", "时间"))
+        evidence = act.get("evidence") or {}
+        for key, css, title in _ROLE_MARKS:
+            spans = evidence.get(key) or []
+            for value_span in spans:
+                if isinstance(value_span, list | tuple) and len(value_span) == 2:
+                    marks.append(Mark(value_span[0], value_span[1], css, title))
+            if not spans and span:
+                para = text[span[0] : span[1]]
+                for m in find_marks(para, [(n, css, title) for n in act.get(key) or []]):
+                    marks.append(Mark(m.start + span[0], m.end + span[0], m.css, m.title))
         if span:
-            para = text[span[0] : span[1]]
-            needles = [(n, css, title) for key, css, title in _ROLE_MARKS for n in act.get(key) or []]
-            for m in find_marks(para, needles):
-                marks.append(Mark(m.start + span[0], m.end + span[0], m.css, m.title))
-            # An anchor on the first characters of the paragraph, for the card's "看原文" link.
+            # An anchor on the paragraph's first characters, for the card's "看原文" link.
             marks.append(Mark(span[0], min(span[0] + 2, span[1]), "hl-anchor", f"第{i + 1}项", f"src-a{i}"))
     return marks
 

@@ -60,7 +60,8 @@ def _parse_bytes(name: str, data: bytes) -> tuple[str, dict]:
     finally:
         os.unlink(tmp)
     draft = result.to_json()
-    draft.setdefault("title", Path(name).stem)
+    if not draft.get("title"):
+        draft["title"] = Path(name).stem
     return result.text, draft
 
 

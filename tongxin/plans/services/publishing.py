@@ -221,19 +221,38 @@ def _sync_sessions(act: Activity, items: list[dict]) -> None:
             surplus.save(update_fields=["state"])
 
 
+def _evidence_span(item: dict, key: str, i: int) -> tuple[int | None, int | None]:
+    spans = (item.get("evidence") or {}).get(key) or []
+    if i < len(spans) and isinstance(spans[i], list | tuple) and len(spans[i]) == 2:
+        return int(spans[i][0]), int(spans[i][1])
+    return None, None
+
+
 def _sync_assignments(act: Activity, item: dict, resolver: OrgResolver) -> None:
     act.assignments.filter(session__isnull=True).delete()
     rows: list[Assignment] = []
-    for i, name in enumerate(item.get("lead_leaders") or []):
-        rows.append(
-            Assignment(
-                activity=act, role=Assignment.Role.LEAD, person=resolver.leader(name), name_as_written=name, order=i
-            )
-        )
-    for role, key in ((Assignment.Role.RESPONSIBLE, "responsible"), (Assignment.Role.COOPERATING, "cooperating")):
+    for role, key in (
+        (Assignment.Role.LEAD, "lead_leaders"),
+        (Assignment.Role.RESPONSIBLE, "responsible"),
+        (Assignment.Role.COOPERATING, "cooperating"),
+    ):
         for i, name in enumerate(item.get(key) or []):
+            holder = (
+                {"person": resolver.leader(name)}
+                if role == Assignment.Role.LEAD
+                else {"organisation": resolver.unit(name)}
+            )
+            start, end = _evidence_span(item, key, i)
             rows.append(
-                Assignment(activity=act, role=role, organisation=resolver.unit(name), name_as_written=name, order=i)
+                Assignment(
+                    activity=act,
+                    role=role,
+                    name_as_written=name[:200],
+                    order=i,
+                    span_start=start,
+                    span_end=end,
+                    **holder,
+                )
             )
     Assignment.objects.bulk_create(rows)
 
