@@ -22,7 +22,7 @@ def upload(client, name: str, data: bytes):
 def publish(client, record: PlanImport, **extra):
     form = client.get(reverse("plans:review", args=[record.pk])).context["form"]
     data = {}
-    for name, field in form.fields.items():
+    for name in form.fields:
         value = form[name].value()
         if value is None or value is False:
             continue
