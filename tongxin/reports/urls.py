@@ -1,5 +1,10 @@
-from django.http import HttpResponse
 from django.urls import path
 
+from tongxin.reports import views
+
 app_name = "reports"
-urlpatterns = [path("", lambda r: HttpResponse("台账"), name="index")]
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("plans/<int:pk>/ledger.xlsx", views.ledger_xlsx, name="ledger"),
+    path("plans/<int:pk>/bulletin/", views.bulletin, name="bulletin"),
+]
