@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tongxin.activities.models import COMPONENT_LABELS
+from tongxin.activities.models import COMPONENT_LABELS, Activity
 from tongxin.activities.selectors import OverviewFilters
 from tongxin.orgs.models import Organisation, Person
 
@@ -46,3 +46,31 @@ class OverviewFilterForm(forms.Form):
             kind=d.get("kind") or "",
             q=d.get("q") or "",
         )
+
+
+class OwnActivityForm(forms.Form):
+    plan = forms.ModelChoiceField(label=_("所属方案"), queryset=None, empty_label=None)
+    org = forms.ModelChoiceField(label=_("单位"), queryset=Organisation.objects.none(), empty_label=None)
+    title = forms.CharField(label=_("活动名称"), max_length=500)
+    kinds = forms.MultipleChoiceField(
+        label=_("类型"), required=False, choices=list(COMPONENT_LABELS.items()), widget=forms.CheckboxSelectMultiple
+    )
+    start = forms.DateField(label=_("开始日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label=_("结束日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    place = forms.CharField(label=_("地点"), max_length=300, required=False)
+    description = forms.CharField(label=_("活动内容"), required=False, widget=forms.Textarea)
+
+    def __init__(self, *args, plans, orgs, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["plan"].queryset = plans
+        self.fields["org"].queryset = orgs
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["start"] > data["end"]:
+            self.add_error("end", _("结束日期不能早于开始日期。"))
+        return data
+
+
+class ActivityStateForm(forms.Form):
+    state = forms.ChoiceField(label=_("状态"), choices=Activity.State.choices)

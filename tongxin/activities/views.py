@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
-from tongxin.activities import selectors
-from tongxin.activities.forms import OverviewFilterForm
+from tongxin.accounts.rules import is_admin
+from tongxin.activities import selectors, services
+from tongxin.activities.forms import ActivityStateForm, OverviewFilterForm, OwnActivityForm
 from tongxin.activities.models import COMPONENT_LABELS
 from tongxin.audit.selectors import history_for
-from tongxin.core.access import get_visible_or_404
+from tongxin.core.access import get_visible_or_404, require
+from tongxin.orgs.models import Organisation
 from tongxin.plans.selectors import plans_visible_to
 
 PAGE_SIZE = 100
@@ -60,3 +64,48 @@ def search(request: HttpRequest) -> HttpResponse:
     q = (request.GET.get("q") or "").strip()
     results = selectors.search(request.user, q) if q else None
     return render(request, "activities/search.html", {"q": q, "results": results, "labels": COMPONENT_LABELS})
+
+
+@login_required
+def add_own(request: HttpRequest) -> HttpResponse:
+    """A unit adds its own activity (自选动作) to a published plan."""
+    require(request.user, "activities.add_own_activity")
+    plans = plans_visible_to(request.user).filter(status="published")
+    orgs = (
+        Organisation.objects.all()
+        if is_admin(request.user)
+        else Organisation.objects.filter(pk=request.user.organisation_id)
+    )
+    form = OwnActivityForm(request.POST or None, plans=plans, orgs=orgs)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            act = services.activity_add_own(
+                actor=request.user,
+                plan=d["plan"],
+                org=d["org"],
+                title=d["title"],
+                kinds=d["kinds"],
+                start=d["start"],
+                end=d["end"],
+                place=d["place"],
+                description=d["description"],
+            )
+        except services.ActivityError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, f"已添加自选动作“{act.title}”。")
+            return redirect("activities:detail", pk=act.pk)
+    return render(request, "activities/add_own.html", {"form": form})
+
+
+@login_required
+@require_POST
+def set_state(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = get_visible_or_404(selectors.with_details(selectors.activities_visible_to(request.user)), pk=pk)
+    require(request.user, "activities.change_activity", activity)
+    form = ActivityStateForm(request.POST)
+    if form.is_valid():
+        services.activity_set_state(actor=request.user, activity=activity, state=form.cleaned_data["state"])
+        messages.success(request, f"活动状态已改为“{activity.get_state_display()}”。")
+    return redirect("activities:detail", pk=pk)
