@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -35,6 +37,10 @@ class Channel(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}：{self.name}"
+
+    @property
+    def webhook_display(self) -> str:
+        return mask_webhook(self.webhook_url)
 
 
 class Notification(models.Model):
@@ -94,4 +100,17 @@ class Delivery(models.Model):
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.get_channel_kind_display()} → {self.target}"
+        return f"{self.get_channel_kind_display()} → {self.target_display}"
+
+    @property
+    def target_display(self) -> str:
+        return self.target if self.channel_kind == Channel.Kind.EMAIL else mask_webhook(self.target)
+
+
+def mask_webhook(url: str) -> str:
+    """A webhook address without its key (the key alone lets anyone post to the group): host, path, last 4 chars."""
+    if not url:
+        return ""
+    parts = urlsplit(url)
+    tail = f"?…{parts.query[-4:]}" if parts.query else ""
+    return f"{parts.netloc}{parts.path}{tail}"
