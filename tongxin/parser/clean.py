@@ -9,9 +9,10 @@ from .markers import INLINE_MARKER, marker_value
 
 # Full-width ASCII, ideographic space and 〔〕 map one-to-one onto half-width characters, so every offset
 # in the working copy is an offset in the original text.
-_FULL = "".join(chr(c) for c in range(0xFF01, 0xFF5F))
-_HALF = "".join(chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F))
-TRANSLATE = str.maketrans(_FULL + "\u3000\u00a0\ufeff〔〕［］—", _HALF + "   ()[]-")
+_FULL = "".join(chr(c) for c in range(0xFF01, 0xFF5F)) + "\u3000\u00a0\ufeff〔〕［］—"
+_HALF = "".join(chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)) + "   ()[]-"
+_HALF_OF = dict(zip(_FULL, _HALF, strict=True))
+_FULL_RE = re.compile("[" + re.escape(_FULL) + "]")
 
 _LINE_BOILERPLATE = re.compile(
     r"(?m)^[ ]*(?:"
@@ -44,13 +45,19 @@ class Cleaned:
     paragraphs: list[tuple[int, int]]
 
 
+def half_width(text: str) -> str:
+    """Full-width ASCII, ideographic space and 〔〕 as half-width characters, one for one (str.translate is slower)."""
+    return _FULL_RE.sub(lambda m: _HALF_OF[m.group()], text)
+
+
 def clean(text: str) -> Cleaned:
-    work = text.translate(TRANSLATE)
+    work = half_width(text)
     boiler = find_boilerplate(work)
-    chars = list(work)
-    for start, end in boiler:
-        chars[start:end] = "\n" * (end - start)  # a blanked range also ends the paragraph around it
-    masked = "".join(chars)
+    pieces, pos = [], 0
+    for start, end in boiler:  # a blanked range also ends the paragraph around it
+        pieces += [work[pos:start], "\n" * (end - start)]
+        pos = end
+    masked = "".join(pieces) + work[pos:]
     return Cleaned(text=text, work=masked, boilerplate=boiler, paragraphs=paragraphs(masked))
 
 

@@ -98,6 +98,24 @@ def fallback_year(doc: Cleaned) -> int | None:
     return max(year for year, n in counts.items() if n == best)
 
 
+_ANY_YEAR = re.compile(
+    r"(?<![0-9０-９])([1-2１２][0-9０-９]{3})(?=[年\-－./．]|\s*[-－—–~]\s*[0-9０-９])|([一二][〇○零一二三四五六七八九]{3})年"
+    r"|(?P<rel>[今明去本次翌]年)"
+)
+_DIGITS = str.maketrans("〇○零一二三四五六七八九０１２３４５６７８９", "0001234567890123456789")
+
+
+def stated_years(text: str) -> set[int] | None:
+    """Every year written in the text, boilerplate included (a superset of what the time normaliser counts);
+    None if a relative year (今年, 次年 …) appears, since only the normaliser can resolve those."""
+    years: set[int] = set()
+    for m in _ANY_YEAR.finditer(text):
+        if m.group("rel"):
+            return None
+        years.add(int((m.group(1) or m.group(2)).translate(_DIGITS)))
+    return years
+
+
 def title_year(title: Valued | None) -> int | None:
     """The year a title names; of a range (2021—2023年) the first."""
     if title:

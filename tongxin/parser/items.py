@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -10,7 +11,7 @@ from . import timebridge
 from .clean import Cleaned
 from .model import Activity, Span, Valued, Warning, Window
 from .places import find_places, place_pending
-from .roles import CarryOver, RoleScan, scan_roles
+from .roles import RoleIndex, RoleScan
 from .select import Item
 from .sessions import derive_title, flat, recurring_sessions, sub_event_sessions
 from .structure import field_value, heading_title, number_text
@@ -54,7 +55,8 @@ _PEOPLE_PREFIX = re.compile(r"(?:广大|我市|全体(?=.{3}))*")
 @dataclass
 class Context:
     doc: Cleaned
-    carry: CarryOver
+    roles: RoleIndex
+    paragraphs: list[tuple[int, int]]  # the body's paragraphs, in order
     year_at: Callable[[int], int]
     errors: timebridge.TimeErrors
 
@@ -105,15 +107,21 @@ def _field_values(ctx: Context, item: Item) -> tuple[list[Valued], list[Valued]]
 
 def _roles(ctx: Context, parts: list[tuple[int, int]]) -> RoleScan:
     merged = RoleScan()
+    starts = [s for s, _e in ctx.paragraphs]
     for a, b in parts:
-        scan = scan_roles(ctx.doc.text, ctx.doc.work, a, b, ctx.carry)
-        for mine, theirs in ((merged.lead, scan.lead), (merged.responsible, scan.responsible),
-                             (merged.cooperating, scan.cooperating)):
-            names = {r.name for r in mine}
-            mine.extend(r for r in theirs if r.name not in names)
-        merged.warnings.extend(scan.warnings)
-        merged.used.extend(scan.used)
+        for s, e in ctx.paragraphs[bisect_left(starts, a):bisect_left(starts, b)]:
+            _merge(merged, ctx.roles.scan(s, e))
     return merged
+
+
+def _merge(merged: RoleScan, scan: RoleScan) -> None:
+    """Add a paragraph's roles: one entry per name and role, in order of first appearance."""
+    for mine, theirs in ((merged.lead, scan.lead), (merged.responsible, scan.responsible),
+                         (merged.cooperating, scan.cooperating)):
+        names = {r.name for r in mine}
+        mine.extend(r for r in theirs if r.name not in names)
+    merged.warnings.extend(scan.warnings)
+    merged.used.extend(scan.used)
 
 
 def _title(ctx: Context, item: Item, roles: RoleScan) -> Valued | None:

@@ -7,11 +7,11 @@ from datetime import date
 from . import timebridge
 from .clean import Cleaned, clean
 from .contacts import find_contacts, find_reporting
-from .docmeta import closing_start, document_title, fallback_year, issuer, title_year
+from .docmeta import closing_start, document_title, fallback_year, issuer, stated_years, title_year
 from .dupes import possible_duplicates
 from .items import Context, build_activity
 from .model import Activity, ParseResult, Section, Span, Valued, Warning
-from .roles import find_carry_over, scan_roles
+from .roles import RoleIndex, find_carry_over
 from .select import REQUIREMENT, Item, Selector, single_item
 from .structure import Node, build_tree, heading_title, number_text, numbering_gaps
 from .tables import find_tables, table_activities
@@ -27,10 +27,14 @@ def parse_text(text: str, *, filename: str | None = None) -> ParseResult:
     root = build_tree(body)
     title = document_title(doc)
     errors = timebridge.TimeErrors()
-    year = title_year(title) or timebridge.plan_year(text, errors) or fallback_year(doc) or date.today().year
-    carry = find_carry_over(text, doc.work)
-    ctx = Context(doc=doc, carry=carry, year_at=timebridge.year_at(text, year, errors), errors=errors)
-    items = _items(body, root, carry)
+    stated = stated_years(text)
+    # One year written throughout (or none) needs neither the normaliser's year inference nor its year context.
+    single = next(iter(stated)) if stated is not None and len(stated) == 1 else None
+    year = title_year(title) or single or timebridge.plan_year(text, errors) or fallback_year(doc) or date.today().year
+    roles = RoleIndex(text, doc.work, find_carry_over(text, doc.work))
+    year_at = (lambda _pos: year) if stated is not None and stated <= {year} else timebridge.year_at(text, year, errors)
+    ctx = Context(doc=doc, roles=roles, paragraphs=body.paragraphs, year_at=year_at, errors=errors)
+    items = _items(body, root, roles)
     for item in items:
         item.exclude.extend(s for s in in_tables if item.start <= s[0] < item.end)
     result = ParseResult(text=text, filename=filename, title=title, year=year)
@@ -54,25 +58,25 @@ def parse_text(text: str, *, filename: str | None = None) -> ParseResult:
     return result
 
 
-def _items(doc: Cleaned, root: Node, carry: object) -> list[Item]:
-    selector = Selector(doc, carry)  # type: ignore[arg-type]
+def _items(doc: Cleaned, root: Node, roles: RoleIndex) -> list[Item]:
+    selector = Selector(doc, roles)
     items = selector.select(root)
     if not items:
         single = single_item(doc, root)
         items = [single] if single else []
     if items and items[-1].node is not None:
-        _trim_tail(doc, items[-1], carry)
+        _trim_tail(items[-1], roles)
     return items
 
 
-def _trim_tail(doc: Cleaned, item: Item, carry: object) -> None:
+def _trim_tail(item: Item, roles: RoleIndex) -> None:
     """The last task of a work plan ends with its attribution; closing remarks after it are not part of it."""
     node = item.node
     if node is None or node.children or item.mode != "task" or len(node.paras) < 2:
         return
     last_with_roles = None
     for i, (s, e) in enumerate(node.paras):
-        if scan_roles(doc.text, doc.work, s, e, carry).any():  # type: ignore[arg-type]
+        if roles.scan(s, e).any():
             last_with_roles = i
     if last_with_roles is not None and last_with_roles < len(node.paras) - 1:
         item.end = node.paras[last_with_roles][1]

@@ -31,6 +31,7 @@ _FREE_VERB = re.compile(r"[ ]*(?:由)?(?P<units>[^:]+?)(?:(?P<resp>牵头|负责
 _HOSTED_BY = re.compile(r"由(?P<units>[^,;。由的\n]{2,30}?)(?:负责)?(?:举办|主办|承办)")
 _CLAUSE_END = re.compile(r"[,;。\n:|\t]")
 _OPEN, _CLOSE = "([【", ")]】"
+_BRACKET = re.compile(r"[()\[\]【】]")
 _FIRST_IS_LEAD = re.compile(r"列(?:在)?(?:第一|首)位(?:的|者)?(?:单位)?为牵头(?:单位|部门)(?P<rest>[^。)]{0,20}?(?:配合|参与)(?:单位|部门))?")
 _NOTE_PIECE = re.compile(r"第一位|下同|牵头单位|配合单位|责任单位|不再列出")
 _GLOBAL_UNITS = re.compile(
@@ -46,6 +47,20 @@ class CarryOver:
     first_is_lead_from: int | None = None
     rest_role: str = "responsible"
     global_units: list[tuple[int, RoleRef]] = field(default_factory=list)
+
+
+class RoleIndex:
+    """Role scans of paragraphs, each done once: item selection and item building ask about the same text."""
+
+    def __init__(self, text: str, work: str, carry: CarryOver | None) -> None:
+        self.text, self.work, self.carry = text, work, carry
+        self._cache: dict[tuple[int, int], RoleScan] = {}
+
+    def scan(self, start: int, end: int) -> RoleScan:
+        key = (start, end)
+        if key not in self._cache:
+            self._cache[key] = scan_roles(self.text, self.work, start, end, self.carry)
+        return self._cache[key]
 
 
 @dataclass
@@ -99,16 +114,15 @@ def bracket_pairs(work: str, start: int, end: int) -> list[tuple[int, int]]:
     """Outermost balanced (…), […] and 【…】 pairs as [open, close+1) spans."""
     pairs: list[tuple[int, int]] = []
     depth, opened = 0, start
-    for i in range(start, end):
-        ch = work[i]
-        if ch in _OPEN:
+    for m in _BRACKET.finditer(work, start, end):
+        if m.group() in _OPEN:
             if depth == 0:
-                opened = i
+                opened = m.start()
             depth += 1
-        elif ch in _CLOSE and depth:
+        elif depth:
             depth -= 1
             if depth == 0:
-                pairs.append((opened, i + 1))
+                pairs.append((opened, m.end()))
     return pairs
 
 

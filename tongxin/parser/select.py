@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from .clean import Cleaned
-from .roles import CarryOver, scan_roles
+from .roles import RoleIndex
 from .structure import Node, heading_title
 
 ARRANGEMENT = re.compile(
@@ -54,15 +54,15 @@ class Item:
 
 
 class Selector:
-    def __init__(self, doc: Cleaned, carry: CarryOver) -> None:
+    def __init__(self, doc: Cleaned, roles: RoleIndex) -> None:
         self.doc = doc
-        self.carry = carry
+        self.roles = roles
         self._roles: dict[int, bool] = {}
 
     def has_roles(self, node: Node) -> bool:
         """The heading's own text names an owner, or has an owner label left empty (still a task, with a warning)."""
         if node.start not in self._roles:
-            scans = [scan_roles(self.doc.text, self.doc.work, s, e, self.carry) for s, e in node.paras]
+            scans = [self.roles.scan(s, e) for s, e in node.paras]
             self._roles[node.start] = any(scan.any() or scan.warnings for scan in scans)
         return self._roles[node.start]
 
@@ -129,7 +129,7 @@ def single_item(doc: Cleaned, root: Node) -> Item | None:
 
     Its text is those field headings; requirement sections (有关要求) stay outside it.
     """
-    selector = Selector(doc, CarryOver())
+    selector = Selector(doc, RoleIndex(doc.text, doc.work, None))
     fields = [c for c in selector.fields(root.children) if not REQUIREMENT.search(selector.title(c))]
     if len(fields) < 2 or not any("时间" in selector.title(c) or "地点" in selector.title(c) for c in fields):
         return None
