@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -153,8 +152,18 @@ def build_parts(atoms: list[tuple[str | None, Atom]]) -> list[Part]:
     return parts
 
 
+_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def days_in_month(year: int, month: int) -> int:
+    """calendar.monthrange without the weekday it also computes (this runs for every date phrase)."""
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        return 29
+    return _DAYS[month - 1]
+
+
 def month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
+    return date(year, month, days_in_month(year, month))
 
 
 def shift(day: date, days: int) -> date | None:
@@ -217,7 +226,7 @@ def _month_res(day_atom: Atom | None, unit: Atom, year: int, month_in_force: int
     month = int(unit.value) if unit.kind == "M" else month_in_force
     if month is None or not 1 <= month <= 12:
         return None
-    last = calendar.monthrange(year, month)[1]
+    last = days_in_month(year, month)
     if day_atom is not None:
         day = int(day_atom.value)
         if not 1 <= day <= 31:

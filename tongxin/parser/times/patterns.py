@@ -113,11 +113,10 @@ SUFFIX = re.compile(
     r"|(?P<before>(?:之|以)?前(?![往进行列沿提景期身线台端置瞻者述款言面头所任]))"
     r"|(?P<within>以内|之内|内)"
     r"|(?P<since>起|开始|以来|以后|之后|后)"
-    r"|(?P<verb>(?:基本|全面|初步|如期|率先)?(?:实现|完成|建成|达到|消除|解决|达标)))"
+    r"|(?P<verb>(?:基本|全面|初步|如期|率先)?(?:实现|完成|建成|达到|消除|解决|达标))"
+    # An event named after a date, ending in 期间: "2019年8月份、红山文化节期间" is August.
+    r"|(?P<event>、?[^\s，。；、,;：:（）()《》]{1,12}?(?:节|会|赛|周|展|庆|典|季|活动|仪式)期间))"
 )
-
-# An event named after a date, ending in 期间: "2019年8月份、红山文化节期间" is August.
-EVENT = re.compile(r"、?[^\s，。；、,;：:（）()《》]{1,12}?(?:节|会|赛|周|展|庆|典|季|活动|仪式)期间")
 
 # Words before a phrase, matched against the few characters before it (the pattern ends at the phrase).
 PREFIX = re.compile(

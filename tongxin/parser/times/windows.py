@@ -22,7 +22,6 @@ from tongxin.parser.times.parts import (
 )
 from tongxin.parser.times.patterns import (
     CONNECTOR,
-    EVENT,
     PREFIX,
     PREFIX_LAST_CHARS,
     QUOTED_TITLE,
@@ -136,7 +135,7 @@ def _groups(t: str) -> list[_Group]:
     groups: list[_Group] = []
     current: _Group | None = None
     for m in TOKEN.finditer(t):
-        if (current is not None and m.start() < current.end) or _inside(m.start(), excluded):
+        if (current is not None and m.start() < current.end) or (excluded and _inside(m.start(), excluded)):
             continue
         atoms = token_atoms(m)
         if not atoms:
@@ -180,11 +179,9 @@ def _interpret(
     else:
         items, used = _dated(parts, resolved, kind, prefix)
     end = suffix.end() if used and suffix else group.end
-    if items and not used and not group.tail:
-        event = EVENT.match(t, group.end, limit)
-        end = event.end() if event else end
     start = group.start
-    if prefix["tent"] or prefix["approx"] or prefix["dl"] or prefix["from"] or (prefix["at"] and used and kind == "verb"):
+    if prefix is not _NO_PREFIX and (prefix["tent"] or prefix["approx"] or prefix["dl"] or prefix["from"]
+                                     or (prefix["at"] and used and kind == "verb")):  # fmt: skip
         start = prefix.start()
     if items:
         items[0].span = (start, items[0].span[1])
@@ -277,6 +274,8 @@ def _suffixed(res: Res, kind: str | None, prefix: re.Match[str]) -> tuple[str, _
         before = shift(res.start, -APPROX_DAYS), shift(res.start, -1)
         return ("ok", _Item(before[0], before[1], (0, 0), True), True) if point and before[0] and before[1] \
             else ("fail", None, True)  # fmt: skip
+    if kind == "event":  # 8月份、红山文化节期间: the month it names
+        return "ok", whole, True
     if kind == "during":
         period = holiday_period(res.holiday, res.year) if res.holiday else None
         return "ok", (_Item(period[0], period[1], (0, 0)) if period else whole), True

@@ -5,13 +5,22 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from functools import lru_cache
 
 from tongxin.parser.numerals import halfwidth_digits, parse_int
+from tongxin.parser.times.parts import MAX_YEAR, MIN_YEAR
 from tongxin.parser.times.patterns import SIGNED_DATE
-from tongxin.parser.times.windows import scan
+from tongxin.parser.times.windows import Scan, scan
 
 TITLE_CHARS = 80  # the title is the first line; a collapsed text has no line breaks, so only its start counts
 SIGNATURE_CHARS = 300  # the signing or issue date sits in the last lines
+
+
+@lru_cache(maxsize=8)
+def _document_scan(text: str) -> Scan:
+    """One scan of a whole document, shared by YearContext and infer_plan_year (which years a document states
+    does not depend on the year assumed before it)."""
+    return scan(text, 2000)
 
 
 class YearContext:
@@ -19,7 +28,7 @@ class YearContext:
 
     def __init__(self, text: str, default_year: int) -> None:
         self.default_year = default_year
-        stated = scan(text, default_year).years
+        stated = _document_scan(text).years
         self._positions = [pos for pos, _ in stated]
         self._years = [year for _, year in stated]
 
@@ -34,7 +43,7 @@ def infer_plan_year(text: str) -> int | None:
     Years in 《》 titles and in periods like （2018-2022年） do not count; comparisons (2019年同期) count little.
     """
     t = halfwidth_digits(text)
-    title = next((line.strip() for line in t.splitlines() if line.strip()), "")[:TITLE_CHARS]
+    title = next((line.strip() for line in t[: TITLE_CHARS * 20].splitlines() if line.strip()), "")[:TITLE_CHARS]
     in_title = [year for year, weight in scan(title, 2000).mentions if weight == 1]
     if in_title:
         return in_title[0]
@@ -42,7 +51,7 @@ def infer_plan_year(text: str) -> int | None:
     if signed is not None:
         return signed
     weights: Counter[int] = Counter()
-    for year, weight in scan(t, 2000).mentions:
+    for year, weight in _document_scan(text).mentions:
         weights[year] += weight
     if not weights:
         return None
@@ -55,4 +64,5 @@ def _signing_year(ending: str) -> int | None:
     last: re.Match[str] | None = None
     for m in SIGNED_DATE.finditer(ending):
         last = m
-    return parse_int(last["year"]) if last else None
+    year = parse_int(last["year"]) if last else None
+    return year if year is not None and MIN_YEAR <= year <= MAX_YEAR else None
