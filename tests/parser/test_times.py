@@ -450,8 +450,8 @@ def test_reference_plan_windows_in_order() -> None:
 
 
 def test_find_unparsed_reports_time_like_leftovers() -> None:
-    text = "疫情防控期间暂停；本月底前报送；第四季度前完成；2019年9月下旬召开；每月底前报送；贯穿前后始终"
-    expected = ["疫情防控期间", "本月底前", "第四季度前"]
+    text = "疫情防控期间暂停；本月底前报送；第四季度前完成；2019年9月下旬召开；每月底前报送；贯穿前后始终；3月1日起施行；2019年以来"
+    expected = ["疫情防控期间", "本月底前", "第四季度前", "3月1日起"]
     assert find_unparsed(text, offset=10) == [(p, (text.index(p) + 10, text.index(p) + 10 + len(p))) for p in expected]
 
 

@@ -8,7 +8,7 @@ from tongxin.parser.times.recurrence import find_recurrences
 from tongxin.parser.times.windows import scan
 
 _BACK, _AHEAD = 9, 6  # the longest LOOSE phrase reaches this far either side of its anchor word
-_ANY_YEAR = 2000  # which year is in force does not change whether a phrase can be read
+_ANY_YEAR = 2000  # which year is in force does not change whether a phrase can be read (same as years.py)
 
 
 def find_unparsed(text: str, *, offset: int = 0) -> list[tuple[str, tuple[int, int]]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from tongxin.parser.holidays import holiday_period
 from tongxin.parser.numerals import halfwidth_digits, parse_int
@@ -93,13 +94,15 @@ def find_windows(text: str, *, year: int, offset: int = 0) -> list[TimeWindow]:
     `year` is the year in force before the text starts; a year stated in the text carries to later phrases.
     """
     windows = scan(text, year).windows
-    if offset:
-        windows = [_moved(w, offset) for w in windows]
-    return windows
+    return [_moved(w, offset) for w in windows] if offset else list(windows)
 
 
+@lru_cache(maxsize=256)
 def scan(text: str, year: int) -> Scan:
-    """One pass over the text (shared by find_windows, find_unparsed and YearContext)."""
+    """One pass over the text, shared by find_windows, find_unparsed, YearContext and infer_plan_year.
+
+    Cached: a parser asks about the same stretch of text more than once. Callers must not change the result.
+    """
     t = halfwidth_digits(text)  # same length: offsets stay those of `text`
     groups = _groups(t)
     result = Scan()
@@ -283,8 +286,10 @@ def _suffixed(res: Res, kind: str | None, prefix: re.Match[str]) -> tuple[str, _
         return _deadline_before(res)
     if kind == "within":
         return "ok", _Item(None, res.end, (0, 0)), True
+    if kind == "past":
+        return "drop", None, False  # 2019年6月以来 looks back: not a window, and nothing to warn about
     if kind in ("since", "nyears"):
-        return "drop", None, False  # open-ended (3月1日起): not a window
+        return "fail", None, True  # open-ended (3月1日起): no window to give, so the parser warns
     if kind == "verb" and prefix["at"]:
         return "ok", _Item(None, res.end, (0, 0)), True
     return "ok", whole, False

@@ -5,22 +5,18 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from functools import lru_cache
 
 from tongxin.parser.numerals import halfwidth_digits, parse_int
 from tongxin.parser.times.parts import MAX_YEAR, MIN_YEAR
 from tongxin.parser.times.patterns import SIGNED_DATE
-from tongxin.parser.times.windows import Scan, scan
+from tongxin.parser.times.windows import scan
 
 TITLE_CHARS = 80  # the title is the first line; a collapsed text has no line breaks, so only its start counts
 SIGNATURE_CHARS = 300  # the signing or issue date sits in the last lines
 
 
-@lru_cache(maxsize=8)
-def _document_scan(text: str) -> Scan:
-    """One scan of a whole document, shared by YearContext and infer_plan_year (which years a document states
-    does not depend on the year assumed before it)."""
-    return scan(text, 2000)
+# Which years a text states does not depend on the year assumed before it: one (cached) scan serves all.
+_ANY_YEAR = 2000
 
 
 class YearContext:
@@ -28,7 +24,7 @@ class YearContext:
 
     def __init__(self, text: str, default_year: int) -> None:
         self.default_year = default_year
-        stated = _document_scan(text).years
+        stated = scan(text, _ANY_YEAR).years
         self._positions = [pos for pos, _ in stated]
         self._years = [year for _, year in stated]
 
@@ -44,14 +40,14 @@ def infer_plan_year(text: str) -> int | None:
     """
     t = halfwidth_digits(text)
     title = next((line.strip() for line in t[: TITLE_CHARS * 20].splitlines() if line.strip()), "")[:TITLE_CHARS]
-    in_title = [year for year, weight in scan(title, 2000).mentions if weight == 1]
+    in_title = [year for year, weight in scan(title, _ANY_YEAR).mentions if weight == 1]
     if in_title:
         return in_title[0]
     signed = _signing_year(t[-SIGNATURE_CHARS:])
     if signed is not None:
         return signed
     weights: Counter[int] = Counter()
-    for year, weight in _document_scan(text).mentions:
+    for year, weight in scan(text, _ANY_YEAR).mentions:
         weights[year] += weight
     if not weights:
         return None
