@@ -133,3 +133,30 @@ def test_community_plan_with_recurrence_sub_events_and_pending_place() -> None:
     assert items["四"]["windows"][0]["tentative"] is True
     assert "call:photo" in items["四"]["components"]
     assert doc["issuer"] == "阳光社区"
+
+
+def test_activity_plan_without_arrangement_section_uses_activity_headings() -> None:
+    doc = parse_fixture("activity_plan_top_level.txt")
+    assert doc["issuer"] == "市妇联"
+    rows = [(a["number"], a["title"], a["places"], a["place_pending"]) for a in doc["activities"]]
+    assert rows == [
+        ("一", "“巾帼心向党”主题座谈会", ["市妇女儿童活动中心"], False),
+        ("二", "“最美家庭”评选活动", ["市民广场"], False),
+        ("三", "女职工健康知识讲座", [], True),
+    ]
+    assert doc["reporting"]["to"] == "市妇联办公室"
+
+
+def test_notice_items_with_leading_dates_and_places_in_their_headings() -> None:
+    doc = parse_fixture("notice_dated_items.txt")
+    items = by_number(doc)
+    assert [a["title"] for a in doc["activities"]] == ["党史知识竞赛", "重温入党誓词", "走访慰问老党员",
+                                                        "“光荣在党50年”纪念章颁发仪式"]
+    assert [(w["start"], w["end"]) for w in items["一"]["windows"]] == [("2021-06-25", "2021-06-25")]
+    assert items["一"]["places"] == ["机关三楼会议室"]
+    assert items["一"]["participants"] == ["各支部推荐的党员代表"]
+    assert items["一"]["components"] == ["quiz"]
+    assert items["三"]["responsible"] == ["机关党委办公室"]
+    assert items["三"]["components"] == ["visits"]
+    assert (doc["issuer"], doc["year"]) == ("机关党委", 2021)
+    assert doc["contacts"][0]["name"] == "赵敏"

@@ -13,7 +13,10 @@ from .units import is_unit
 _GENRE = (r"(?:方案|通知|意见|计划|要点|安排|办法|规划|决定|通报|细则|规则|纲要|预案|指南|函|公告|倡议书|实施意见|若干措施|措施)"
           r"(?:\([^)]{0,20}\))?")
 _TITLE = re.compile(rf"^[^。!?]{{4,80}}?{_GENRE}$")
-_TITLE_ISSUER = re.compile(r"(?P<u>[^ ,，、]{2,30}?)(?:关于|\d{4}年|[一二][〇○零一二三四五六七八九]{3}年|“|印发)")
+_TITLE_ISSUER = re.compile(
+    r"(?P<u>[^ ,，、“]{2,30}?)(?=关于|\d{4}年|[一二][〇○零一二三四五六七八九]{3}年|“|印发|庆祝|纪念|开展|举办|组织|迎接|喜迎"
+    r"|深入|推进|实施|学习|加强|做好)"
+)
 _DATE_LINE = re.compile(r"^(?:\d{4}|[一二][〇○零一二三四五六七八九]{3})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$")
 _CLOSING_LINE = re.compile(
     r"^(?:联系人|联系电话|电话|手机|传真|邮箱|电子邮箱|E-?mail|地址|邮编|附件|联系方式|QQ|微信)[ ]*[:：]?|^\(此件|^\d{4}-\d{1,2}-\d{1,2}$",
@@ -73,9 +76,9 @@ def signature(doc: Cleaned, closing: int) -> Valued | None:
 def issuer(doc: Cleaned, title: Valued | None, closing: int) -> Valued | None:
     """Who issued the plan: named in the title, on the organ line above it, in the signature or the print line."""
     if title:
-        m = _TITLE_ISSUER.match(doc.work, title.span.start, title.span.end)
-        if m and is_unit(m.group("u")):
-            return Valued(doc.text[m.start("u"):m.end("u")], Span(*m.span("u")))
+        for m in _TITLE_ISSUER.finditer(doc.work, title.span.start, title.span.end):
+            if m.start() == title.span.start and is_unit(m.group("u")):
+                return Valued(doc.text[m.start("u"):m.end("u")], Span(*m.span("u")))
         organ = _organ_line(doc, title)
         if organ:
             return organ

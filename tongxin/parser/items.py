@@ -17,9 +17,10 @@ from .sessions import derive_title, flat, recurring_sessions, sub_event_sessions
 from .structure import field_value, heading_title, number_text
 from .units import split_units
 
+_LEADING_PLACE = re.compile(r"在[^,，。;；在]{2,20}?(?=举办|举行|召开|开展|组织)")
 _LEADING_VERB = re.compile(r"(?:组织开展|开展好|举办好|举办|举行|开展|组织|召开)(?=.{2})")
 _COMPONENTS = (
-    ("recurring_meeting", re.compile(r"读书会|读书班|沙龙|每(?:[一二两三四五六半]个?|\d+个)?(?:月|周|季度|星期)(?:举办|开展|召开|举行)?一(?:期|次)|双月")),
+    ("recurring_meeting", re.compile(r"读书会|读书班|沙龙|讲堂|课堂|每[^,，。;；]{0,8}?(?:举办|召开|举行|开展)?一期|双月")),
     ("training", re.compile(r"培训|研修|轮训")),
     ("visits", re.compile(r"走访|慰问|看望|探望|家访")),
     ("call:proposal", re.compile(r"献一策|献策|建言|意见建议|意见和建议|金点子|合理化建议")),
@@ -40,9 +41,10 @@ _PARTICIPANT_FIELD = re.compile(
     r"(?:参加人员|参加对象|参会人员|出席人员|参与人员|参与对象|活动对象|培训对象|参训对象|参赛对象|邀请对象)[ ]*:[ ]*(?P<v>[^。\n]{2,120})"
 )
 _PARTICIPANT_PHRASE = re.compile(
-    r"面向(?P<a>[^,;。]{2,30}?)[,，]|组织(?P<b>[^,;。]{2,30}?)(?=深入|发挥|集体|,|参加|进行|开展|到|在|赴)|对(?P<c>[^,;。]{2,60}?)进行"
+    r"面向(?P<a>[^,;。]{2,30}?)[,，]|组织(?P<b>[^,;。]{2,30}?)(?=深入|发挥|集体|,|参加|进行|开展|到|在|赴|对)|对(?P<c>[^,;。]{2,60}?)进行"
     r"|除(?P<d>[^,;。]{2,60}?)(?:参加|参会|出席)外"
 )
+_QUOTA = re.compile(r"^每|\d+\s*(?:人|名)")  # 每支部3人 says how many, not who
 _PEOPLE_LABEL = re.compile(r"人员|对象")
 _PEOPLE_SPLIT = re.compile(r"[、,;和及]")
 _PEOPLE = re.compile(
@@ -65,8 +67,8 @@ def build_activity(ctx: Context, item: Item, fallback_title: Valued | None = Non
     text, work = ctx.doc.text, ctx.doc.work
     parts = item.parts()
     roles = _roles(ctx, parts)
-    title = _title(ctx, item, roles) or fallback_title or Valued("", Span(item.start, item.start))
     windows = _windows(ctx, parts)
+    title = _title(ctx, item, roles, windows) or fallback_title or Valued("", Span(item.start, item.start))
     recurrence = next((r for a, b in parts for r in timebridge.recurrences(text, a, b, ctx.errors)), None)
     sessions = recurring_sessions(text, work, parts, recurrence, windows, ctx.errors)
     if not sessions and item.mode == "activity":
@@ -82,7 +84,7 @@ def build_activity(ctx: Context, item: Item, fallback_title: Valued | None = Non
         participants=_unique([*field_people, *_participants(text, work, parts, roles)]),
         lead_leaders=roles.lead, responsible=roles.responsible, cooperating=roles.cooperating,
     )
-    activity.components = components(work, title, parts, recurrence is not None, whole_body=item.mode == "activity")
+    activity.components = components(work, title, parts, whole_body=item.mode == "activity")
     return activity, roles.warnings
 
 
@@ -101,7 +103,8 @@ def _field_values(ctx: Context, item: Item) -> tuple[list[Valued], list[Valued]]
         for a, b in spans:
             if target is places and place_pending(work, a, b):
                 continue
-            target.extend(Valued(text[s:e], Span(s, e)) for s, e in split_units(work, a, b))
+            target.extend(Valued(text[s:e], Span(s, e)) for s, e in split_units(work, a, b)
+                          if not _QUOTA.search(work, s, e))
     return places, people
 
 
@@ -124,7 +127,7 @@ def _merge(merged: RoleScan, scan: RoleScan) -> None:
     merged.used.extend(scan.used)
 
 
-def _title(ctx: Context, item: Item, roles: RoleScan) -> Valued | None:
+def _title(ctx: Context, item: Item, roles: RoleScan, windows: list[Window]) -> Valued | None:
     text, work = ctx.doc.text, ctx.doc.work
     if item.node is None or item.node.style == "label":
         return None
@@ -133,6 +136,7 @@ def _title(ctx: Context, item: Item, roles: RoleScan) -> Valued | None:
         if s <= a < e:
             e = a
     e = _rstrip(work, s, e)
+    s = _after_time_and_place(work, s, e, windows)
     verb = _LEADING_VERB.match(work, s, e)
     if verb and item.mode == "activity":  # a task's title is its heading sentence as written
         s = verb.end()
@@ -140,6 +144,17 @@ def _title(ctx: Context, item: Item, roles: RoleScan) -> Valued | None:
         return Valued(text[s:e], Span(s, e))
     body_start = item.node.head_end if e <= s else e
     return derive_title(text, work, max(body_start, item.node.head_start), item.parts()[-1][1])
+
+
+def _after_time_and_place(work: str, s: int, e: int, windows: list[Window]) -> int:
+    """（一）6月10日，在市委党校举办培训班 → 举办培训班: a heading's leading date and place are not its name."""
+    for w in windows:
+        if w.span.start <= s < w.span.end or (s <= w.span.start <= s + 1 and w.span.end < e):
+            s = w.span.end
+    while s < e and work[s] in " ,，:：、;；":
+        s += 1
+    place = _LEADING_PLACE.match(work, s, e)
+    return place.end() if place and e - place.end() >= 2 else s
 
 
 def _rstrip(work: str, s: int, e: int) -> int:
@@ -160,8 +175,7 @@ def _windows(ctx: Context, parts: list[tuple[int, int]]) -> list[Window]:
     return out
 
 
-def components(work: str, title: Valued, parts: list[tuple[int, int]], recurring: bool, *,
-               whole_body: bool = True) -> list[str]:
+def components(work: str, title: Valued, parts: list[tuple[int, int]], *, whole_body: bool = True) -> list[str]:
     """Kinds named in the title; when it names none, those in the body (a task: its first sentence), in order."""
     found = _kinds(title.value)
     if not found:
@@ -170,8 +184,6 @@ def components(work: str, title: Valued, parts: list[tuple[int, int]], recurring
             body = body[max(0, title.span.end - parts[0][0]):]
             body = body.lstrip("。. ").split("。")[0]
         found = _kinds(body)
-    if recurring and "recurring_meeting" not in found:
-        found.insert(0, "recurring_meeting")
     for winner, loser in _SUPERSEDES.items():
         if winner in found and loser in found:
             found.remove(loser)

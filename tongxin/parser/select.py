@@ -13,6 +13,7 @@ ARRANGEMENT = re.compile(
     r"活动安排|主要活动|活动内容|活动项目|具体活动|系列活动|工作安排|具体安排|活动形式|重点活动|活动方式|安排部署|具体内容"
     r"|实施内容|活动计划|日程安排|活动日程|议程安排|活动主题和内容|内容安排|主要内容和形式"
 )
+ACTIVITY_HEADING = re.compile(r"(?:举办|举行|开展|组织|召开|组织开展)|.{0,30}(?:活动|座谈会|报告会|培训班|竞赛|大赛|比赛|晚会|仪式|展览)$")
 BACKGROUND = re.compile(
     r"指导思想|总体要求|工作目标|目标任务|主要目标|总体目标|基本原则|工作原则|活动目的|目的意义|重要意义|背景|组织领导"
     r"|组织机构|领导小组|保障措施|有关要求|工作要求|活动要求|几点要求|注意事项|实施步骤|工作步骤|方法步骤|步骤安排"
@@ -73,6 +74,15 @@ class Selector:
     def select(self, root: Node) -> list[Item]:
         items: list[Item] = []
         self._visit(root, None, False, False, items)
+        return items or self._named_activities(root)
+
+    def _named_activities(self, root: Node) -> list[Item]:
+        """No arrangement section, no owners: top-level headings that name an activity (一、举办…座谈会) are the items."""
+        items = []
+        for node in root.children:
+            title = self.title(node)
+            if node.style != "label" and ACTIVITY_HEADING.match(title) and not BACKGROUND.search(title):
+                items.append(Item(node, node.start, node.end, mode="activity", fields=self.fields(node.children)))
         return items
 
     def _visit(self, node: Node, parent_item: Item | None, arranged: bool, background: bool,

@@ -146,7 +146,7 @@ def _row_activity(ctx: Context, columns: list[str], row: list[tuple[int, int]]) 
                         lead_leaders=_unique([r for r in refs if r.role == "lead"]),
                         responsible=_unique([r for r in refs if r.role == "responsible"]),
                         cooperating=_unique([r for r in refs if r.role == "cooperating"]))
-    activity.components = components(work, title, [(ts, te)], False)
+    activity.components = components(work, title, [(ts, te)])
     return activity
 
 
