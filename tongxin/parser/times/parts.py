@@ -72,7 +72,7 @@ class Part:
         return self.unit is None and self.year is not None and self.year.kind == "Y" and not self.year.detail
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Res:
     """The days a part covers, and what kind of period it is (grain) for the suffixes that follow."""
 
@@ -93,9 +93,9 @@ def token_atoms(m: re.Match[str]) -> list[tuple[str | None, Atom]]:
     kind = m.lastgroup or ""
     span = m.span()
     if kind == "N":
-        year, month, day, _ = m.group("uy", "um", "ud", "uq")
+        numbers, year, month, day, *details = m.group("nl", "uy", "um", "ud", "yp", "mp", "qp")
         unit = "Y" if year else "M" if month else "D" if day else "Q"
-        return _list_atoms(unit, m, m["yp"] or m["mp"] or m["qp"])
+        return _list_atoms(unit, m, numbers, details[0] or details[1] or details[2])
     if kind == "I":
         try:
             day = date(int(m["iy"]), int(m["im"]), int(m["id"]))
@@ -113,19 +113,19 @@ def token_atoms(m: re.Match[str]) -> list[tuple[str | None, Atom]]:
     return [(None, Atom("HOL", canonical(m[kind]) or "", span))]
 
 
-def _list_atoms(kind: str, m: re.Match[str], detail: str | None) -> list[tuple[str | None, Atom]]:
+def _list_atoms(kind: str, m: re.Match[str], numbers: str, detail: str | None) -> list[tuple[str | None, Atom]]:
     """3、4月 → March, April; 1—10日 → day 1 to day 10; the unit and detail belong to the last item.
 
     Numbers out of range for the unit (13月, 二十年) are dropped, with the connector after them.
     """
     low, high = _VALID[kind]
-    single = parse_int(m["nl"].lstrip("第"))  # most tokens are one number: no list to split
+    single = parse_int(numbers.lstrip("第"))  # most tokens are one number: no list to split
     if single is not None:
         return [(None, Atom(kind, single, m.span(), detail))] if low <= single <= high else []
     base = m.start("nl")
     items: list[tuple[str | None, Atom]] = []
     conn: str | None = None
-    for item in LIST_ITEM.finditer(m["nl"]):
+    for item in LIST_ITEM.finditer(numbers):
         if item[2]:
             conn = ("range" if RANGE_SEP.search(item[2]) else "list") if items else None
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 from tongxin.parser.numerals import halfwidth_digits
 from tongxin.parser.times.patterns import LOOSE, LOOSE_ANCHOR, QUOTED_TITLE
 from tongxin.parser.times.recurrence import find_recurrences
-from tongxin.parser.times.windows import scan
+from tongxin.parser.times.windows import scan_for_warnings
 
 _BACK, _AHEAD = 9, 6  # the longest LOOSE phrase reaches this far either side of its anchor word
 _ANY_YEAR = 2000  # which year is in force does not change whether a phrase can be read (same as years.py)
@@ -14,7 +14,7 @@ _ANY_YEAR = 2000  # which year is in force does not change whether a phrase can 
 def find_unparsed(text: str, *, offset: int = 0) -> list[tuple[str, tuple[int, int]]]:
     """Time-like phrases (月底/旬/季度/期间/前后 …) that find_windows could not turn into a window, left to right."""
     t = halfwidth_digits(text)
-    result = scan(text, _ANY_YEAR)
+    result = scan_for_warnings(text, _ANY_YEAR)
     taken = result.covered + [(r.span[0], r.span[1]) for r in find_recurrences(text)]
     taken += [m.span() for m in QUOTED_TITLE.finditer(t)] if "《" in t else []
     spans = list(result.unparsed)

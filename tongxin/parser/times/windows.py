@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -94,7 +95,28 @@ def find_windows(text: str, *, year: int, offset: int = 0) -> list[TimeWindow]:
     `year` is the year in force before the text starts; a year stated in the text carries to later phrases.
     """
     windows = scan(text, year).windows
+    _remember_year(text, year)
     return [_moved(w, offset) for w in windows] if offset else list(windows)
+
+
+# The year each recent text was last scanned with, so that find_unparsed on the same text reuses that scan.
+_RECENT_YEARS: OrderedDict[str, int] = OrderedDict()
+_RECENT_LIMIT = 256
+
+
+def _remember_year(text: str, year: int) -> None:
+    _RECENT_YEARS[text] = year
+    _RECENT_YEARS.move_to_end(text)
+    if len(_RECENT_YEARS) > _RECENT_LIMIT:
+        _RECENT_YEARS.popitem(last=False)
+
+
+def scan_for_warnings(text: str, default_year: int) -> Scan:
+    """A scan of the text under any year: the one find_windows last used for it (cached), else the default.
+
+    Whether a phrase can be read does not depend on the year, so find_unparsed need not scan again.
+    """
+    return scan(text, _RECENT_YEARS.get(text, default_year))
 
 
 @lru_cache(maxsize=256)
@@ -146,7 +168,7 @@ def _groups(t: str) -> list[_Group]:
         end = m.end()
         if atoms[-1][1].kind in ("I", "D", "HOL"):
             end = TAIL.match(t, end).end()
-        connector = CONNECTOR.fullmatch(t, current.end, m.start()) if current is not None else None
+        connector = _connector(t, current.end, m.start()) if current is not None else None
         if current is not None and connector is not None:
             conn = "range" if connector["range"] else "list" if connector["list"] else None
             current.atoms += [(conn, atoms[0][1]), *atoms[1:]]
@@ -158,6 +180,16 @@ def _groups(t: str) -> list[_Group]:
     if current is not None:
         groups.append(current)
     return groups
+
+
+_ADJACENT = CONNECTOR.fullmatch("")
+
+
+def _connector(t: str, end: int, start: int) -> re.Match[str] | None:
+    """What joins two tokens into one phrase, or None; most tokens touch (2019年6月) or are far apart."""
+    if start == end:
+        return _ADJACENT
+    return CONNECTOR.fullmatch(t, end, start) if start - end <= 8 else None
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
