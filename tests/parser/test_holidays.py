@@ -57,7 +57,9 @@ def test_holiday_date(name: str, year: int, day: str) -> None:
     assert holiday_date(name, year) == date.fromisoformat(day)
 
 
-@pytest.mark.parametrize(("name", "year"), [("春节", 2100), ("春节", 1899), ("中秋", 0), ("元旦", 10000), ("圣诞", 2019), ("", 2019)])
+@pytest.mark.parametrize(
+    ("name", "year"), [("春节", 2100), ("春节", 1899), ("中秋", 0), ("元旦", 10000), ("圣诞", 2019), ("", 2019)]
+)
 def test_unknown_name_or_year_out_of_range(name: str, year: int) -> None:
     assert holiday_date(name, year) is None
 

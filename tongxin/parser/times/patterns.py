@@ -62,7 +62,9 @@ _HOLIDAY = (
 )
 
 # Every token starts with one of these characters; checking it first makes scanning several times faster.
-_FIRST_CHARS = "".join(sorted(set("0123456789〇○零OＯ一二三四五六七八九十廿卅第前上下全年今明去本次翌" + _HOLIDAY_FIRST)))
+_FIRST_CHARS = "".join(
+    sorted(set("0123456789〇○零OＯ一二三四五六七八九十廿卅第前上下全年今明去本次翌" + _HOLIDAY_FIRST))
+)
 
 # Alternatives start with a character test, not a lookbehind: the regex engine skips a failing one cheaply, and
 # the lookbehind (widened to include the consumed character) runs only where the first character fits.
@@ -94,7 +96,9 @@ CONNECTOR = re.compile(
     r"|(?P<list>以及|、|和|及|与|或))?[ \t\u3000]*"
 )
 
-_TIME = r"(?:(?:[01]?[0-9]|2[0-4])[:：][0-5][0-9]|(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})[点时](?:[0-9]{1,2}分|半|整)?)"
+_TIME = (
+    r"(?:(?:[01]?[0-9]|2[0-4])[:：][0-5][0-9]|(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})[点时](?:[0-9]{1,2}分|半|整)?)"
+)
 _DAYPART = "上午|下午|中午|早上|早晨|清晨|晚上|傍晚|凌晨|夜间|晚间|全天|整天"
 # Time of day, weekday and 待定 notes after a date: part of the phrase's text, never a window or a deadline.
 TAIL = re.compile(

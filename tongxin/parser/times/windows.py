@@ -265,7 +265,9 @@ def _stated_year(t: str, parts: list[Part], group: _Group) -> tuple[int | None, 
     return year, 1
 
 
-def _bare_year(res: Res, kind: str | None, suffix: re.Match[str] | None, prefix: re.Match[str]) -> tuple[list[_Item], bool]:
+def _bare_year(
+    res: Res, kind: str | None, suffix: re.Match[str] | None, prefix: re.Match[str]
+) -> tuple[list[_Item], bool]:
     """A year alone is a window only as a deadline: 到2020年, 在2020年实现, 2020年前, 2019年起3年内."""
     year = res.year
     if kind == "before" and year > MIN_YEAR:
@@ -283,7 +285,9 @@ def _bare_year(res: Res, kind: str | None, suffix: re.Match[str] | None, prefix:
     return [], False
 
 
-def _dated(parts: list[Part], resolved: list[Res], kind: str | None, prefix: re.Match[str]) -> tuple[list[_Item] | None, bool]:
+def _dated(
+    parts: list[Part], resolved: list[Res], kind: str | None, prefix: re.Match[str]
+) -> tuple[list[_Item] | None, bool]:
     """Windows of a dated phrase: the suffix applied to its last part, then ranges and lists joined."""
     status, last, used = _suffixed(resolved[-1], kind, prefix)
     if status != "ok" or last is None:
