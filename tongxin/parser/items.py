@@ -44,7 +44,7 @@ _PARTICIPANT_PHRASE = re.compile(
     r"面向(?P<a>[^,;。]{2,30}?)[,，]|组织(?P<b>[^,;。]{2,30}?)(?=深入|发挥|集体|,|参加|进行|开展|到|在|赴|对)|对(?P<c>[^,;。]{2,60}?)进行"
     r"|除(?P<d>[^,;。]{2,60}?)(?:参加|参会|出席)外"
 )
-_QUOTA = re.compile(r"^每|\d+\s*(?:人|名)")  # 每支部3人 says how many, not who
+_HEADCOUNT = re.compile(r"\d+\s*(?:人|名)")
 _PEOPLE_LABEL = re.compile(r"人员|对象")
 _PEOPLE_SPLIT = re.compile(r"[、,;和及]")
 _PEOPLE = re.compile(
@@ -88,6 +88,11 @@ def build_activity(ctx: Context, item: Item, fallback_title: Valued | None = Non
     return activity, roles.warnings
 
 
+def _is_quota(work: str, s: int, e: int) -> bool:
+    """每支部3人 says how many take part, not who."""
+    return work.startswith("每", s) or bool(_HEADCOUNT.search(work, s, e))
+
+
 def _field_values(ctx: Context, item: Item) -> tuple[list[Valued], list[Valued]]:
     """Places and participants written under 地点 / 参加人员 headings, on the heading line or below it."""
     text, work = ctx.doc.text, ctx.doc.work
@@ -104,7 +109,7 @@ def _field_values(ctx: Context, item: Item) -> tuple[list[Valued], list[Valued]]
             if target is places and place_pending(work, a, b):
                 continue
             target.extend(Valued(text[s:e], Span(s, e)) for s, e in split_units(work, a, b)
-                          if not _QUOTA.search(work, s, e))
+                          if not _is_quota(work, s, e))
     return places, people
 
 
@@ -149,7 +154,7 @@ def _title(ctx: Context, item: Item, roles: RoleScan, windows: list[Window]) -> 
 def _after_time_and_place(work: str, s: int, e: int, windows: list[Window]) -> int:
     """（一）6月10日，在市委党校举办培训班 → 举办培训班: a heading's leading date and place are not its name."""
     for w in windows:
-        if w.span.start <= s < w.span.end or (s <= w.span.start <= s + 1 and w.span.end < e):
+        if w.span.start <= s < w.span.end and w.span.end < e:
             s = w.span.end
     while s < e and work[s] in " ,，:：、;；":
         s += 1
@@ -226,7 +231,7 @@ def _participants(text: str, work: str, parts: list[tuple[int, int]], roles: Rol
     spans: list[tuple[int, int]] = []
     for a, b in parts:
         for m in _PARTICIPANT_FIELD.finditer(work, a, b):
-            spans.extend(split_units(work, m.start("v"), m.end("v")))
+            spans.extend((s, e) for s, e in split_units(work, m.start("v"), m.end("v")) if not _is_quota(work, s, e))
         masked = flat(work, a, b)
         for m in _PARTICIPANT_PHRASE.finditer(masked):
             group = next(g for g in ("a", "b", "c", "d") if m.group(g) is not None)
