@@ -199,10 +199,10 @@ def resolve(part: Part, year: int, month: int | None) -> Res | None:
         return _month_res(part.day, unit, year, month)
     if unit.kind in ("Q", "QF"):
         return _quarter_res(unit, year)
-    if unit.kind == "H":
-        first_half = unit.value == "上"
-        return Res(date(year, 1 if first_half else 7, 1), date(year, 6 if first_half else 12, 30 if first_half else 31),
-                   "half", year)  # fmt: skip
+    if unit.kind == "H":  # 上半年 / 下半年
+        if unit.value == "上":
+            return Res(date(year, 1, 1), date(year, 6, 30), "half", year)
+        return Res(date(year, 7, 1), date(year, 12, 31), "half", year)
     if unit.kind == "P":
         return _year_res(year, str(unit.value))
     day = holiday_date(str(unit.value), year)

@@ -140,12 +140,9 @@ def scan(text: str, year: int) -> Scan:
         if items is None:
             result.unparsed.append(span)
         for item in items or ():
-            key = (item.start, item.end)
-            if key not in seen:
-                seen.add(key)
-                s, e = item.span
-                result.windows.append(TimeWindow(item.start, item.end, text[s:e], item.span,
-                                                 flags[0], flags[1] or item.approximate, item.start is None))  # fmt: skip
+            if (item.start, item.end) not in seen:
+                seen.add((item.start, item.end))
+                result.windows.append(_window(text, item, *flags))
         stated_year, weight = stated
         if stated_year is not None and weight:
             result.mentions.append((stated_year, weight))
@@ -155,7 +152,14 @@ def scan(text: str, year: int) -> Scan:
     return result
 
 
+def _window(text: str, item: _Item, tentative: bool, approximate: bool) -> TimeWindow:
+    s, e = item.span
+    approximate = approximate or item.approximate
+    return TimeWindow(item.start, item.end, text[s:e], item.span, tentative, approximate, item.start is None)
+
+
 def _groups(t: str) -> list[_Group]:
+    """Tokens (2019年, 6月, 中旬, 国庆 …) joined into phrases; tokens in 《》 titles belong to other documents."""
     excluded = [m.span() for m in QUOTED_TITLE.finditer(t)] if "《" in t else []
     groups: list[_Group] = []
     current: _Group | None = None
@@ -215,13 +219,19 @@ def _interpret(
         items, used = _dated(parts, resolved, kind, prefix)
     end = suffix.end() if used and suffix else group.end
     start = group.start
-    if prefix is not _NO_PREFIX and (prefix["tent"] or prefix["approx"] or prefix["dl"] or prefix["from"]
-                                     or (prefix["at"] and used and kind == "verb")):  # fmt: skip
+    if prefix is not _NO_PREFIX and _prefix_is_part(prefix, used and kind == "verb"):
         start = prefix.start()
     if items:
         items[0].span = (start, items[0].span[1])
         items[-1].span = (items[-1].span[0], end)
     return items, (start, end), stated, flags
+
+
+def _prefix_is_part(prefix: re.Match[str], verb_deadline: bool) -> bool:
+    """拟于/大约/到/截至/从 belong to the phrase's text; 在/于 only where they make a deadline (在2020年实现)."""
+    return bool(
+        prefix["tent"] or prefix["approx"] or prefix["dl"] or prefix["from"] or (prefix["at"] and verb_deadline)
+    )
 
 
 def _prefix(t: str, start: int, floor: int) -> re.Match[str]:
@@ -239,8 +249,8 @@ def _resolve_parts(parts: list[Part], running: int) -> list[Res] | None:
     for part in parts:
         part_y, explicit = part_year(part, year)
         res = resolve(part, part_y, month)
-        if res and out and part.conn == "range" and not explicit and res.end < out[-1].start \
-                and part.unit is not None and part.unit.kind in _ROLLING_UNITS:  # fmt: skip
+        rolls = part.conn == "range" and not explicit and part.unit is not None and part.unit.kind in _ROLLING_UNITS
+        if res and out and rolls and res.end < out[-1].start:
             res = resolve(part, part_y + 1, month) or res  # 11月至2月: February of the next year
         if res is None:
             return None
@@ -309,10 +319,9 @@ def _suffixed(res: Res, kind: str | None, prefix: re.Match[str]) -> tuple[str, _
     if kind == "approx":
         near = (shift(res.start, -APPROX_DAYS), shift(res.end, APPROX_DAYS)) if point else (res.start, res.end)
         return ("ok", _Item(near[0], near[1], (0, 0), True), True) if near[0] and near[1] else ("fail", None, True)
-    if kind == "eve":
-        before = shift(res.start, -APPROX_DAYS), shift(res.start, -1)
-        return ("ok", _Item(before[0], before[1], (0, 0), True), True) if point and before[0] and before[1] \
-            else ("fail", None, True)  # fmt: skip
+    if kind == "eve":  # 国庆前夕: the week before
+        first, last = shift(res.start, -APPROX_DAYS), shift(res.start, -1)
+        return ("ok", _Item(first, last, (0, 0), True), True) if point and first and last else ("fail", None, True)
     if kind == "event":  # 8月份、红山文化节期间: the month it names
         return "ok", whole, True
     if kind == "during":
