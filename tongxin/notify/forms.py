@@ -12,6 +12,13 @@ from tongxin.orgs.models import Organisation
 
 
 class ChannelForm(forms.ModelForm):
+    webhook_url = forms.URLField(
+        label=_("Webhook 地址"),
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        help_text=_("在群设置 → 群机器人中复制，例如 https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…"),
+    )
     secret = forms.CharField(
         label=_("加签密钥"),
         required=False,
@@ -23,9 +30,6 @@ class ChannelForm(forms.ModelForm):
     class Meta:
         model = Channel
         fields = ["kind", "name", "webhook_url", "secret", "org", "is_active"]
-        help_texts = {
-            "webhook_url": _("在群设置 → 群机器人中复制，例如 https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…"),
-        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
