@@ -344,14 +344,13 @@ def _monthly_reports(c: _Cast, today: dt.date) -> None:
     with replay_at(dt.date(2019, 7, 11), 2):
         rules_generate_due(today=dt.date(2019, 7, 11))
     for i, (number, unit, who, summary) in enumerate(MONTHLY):
-        sent = dt.date(2019, 7, 22 + i % 4)
         _submit_and_accept(
             c,
             actor=c.users[who],
             task=c.task(number, "periodic", unit, period="2019-07"),
             summary=summary,
-            sent=sent,
-            accepted=dt.date(2019, 7, 26),
+            sent=dt.date(2019, 7, 22 + i % 3),
+            accepted=dt.date(2019, 7, 25),
         )
     with replay_at(dt.date(2019, 8, 11), 2):
         rules_generate_due(today=dt.date(2019, 8, 11))

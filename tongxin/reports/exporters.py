@@ -62,6 +62,8 @@ def safe_value(sheet, value, *, wrap: bool = False):
     if isinstance(value, dt.datetime):
         value = timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value
     if isinstance(value, str):
+        if not value:
+            return None
         if wrap or value.startswith(FORMULA_PREFIXES) or value in ERROR_CODES or len(value) > EXCEL_MAX_CHARS:
             return safe_cell(sheet, value, wrap=wrap)
         if ILLEGAL_CHARACTERS_RE.search(value):

@@ -196,7 +196,7 @@ def bulletin_facts(*, plan: Plan, start: dt.date, end: dt.date, horizon_days: in
     row = ("activity__title", "owner_org__name", "title", "due")
     # Overdue at the end of the period: due on or before its last day and not done by then (red the day after).
     facts.overdue = list(
-        tasks.filter(_not_done_by(end), due__lte=end).order_by("owner_org__name", "due", "id").values(*row)
+        tasks.filter(_not_done_by(end), due__lte=end).order_by("due", "owner_org__name", "id").values(*row)
     )
     facts.upcoming = list(
         tasks.filter(_not_done_by(end), due__gt=end, due__lte=end + dt.timedelta(days=horizon_days))
