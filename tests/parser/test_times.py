@@ -313,6 +313,11 @@ def test_comparison_year_does_not_carry() -> None:
     assert [(w.start, w.end) for w in find_windows(text, year=2018)] == [(None, date(2020, 6, 30))]
 
 
+def test_years_compared_with_do_not_carry() -> None:
+    text = "2020年营业收入较2018年增长10%，6月底前完成"
+    assert [(w.start, w.end) for w in find_windows(text, year=2017)] == [(None, date(2020, 6, 30))]
+
+
 def test_identical_windows_are_returned_once() -> None:
     windows = find_windows("2019年9月下旬在北京；9月下旬在上海", year=2019)
     assert [(w.text, w.span) for w in windows] == [("2019年9月下旬", (0, 9))]

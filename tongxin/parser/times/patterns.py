@@ -139,6 +139,7 @@ QUOTED_TITLE = re.compile(r"《[^《》\n]{0,80}》")
 
 # A bare year is only a comparison here, not a date the plan runs on (2019年同期).
 WEAK_YEAR_AFTER = re.compile(r"(?:同期|以来|水平|相比|基础上|度?同比)")
+WEAK_YEAR_BEFORE = re.compile(r"(?:[低高少多大小]于|较|比)$")
 
 # Phrases that look like times but are not understood: reported as warnings by find_unparsed. Each contains one
 # of LOOSE_ANCHOR's words; LOOSE runs only near them (scanning whole texts with it would be slow).

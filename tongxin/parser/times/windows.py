@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -31,6 +32,7 @@ from tongxin.parser.times.patterns import (
     TAIL,
     TOKEN,
     WEAK_YEAR_AFTER,
+    WEAK_YEAR_BEFORE,
 )
 
 _NO_PREFIX = PREFIX.match("")
@@ -102,13 +104,15 @@ def find_windows(text: str, *, year: int, offset: int = 0) -> list[TimeWindow]:
 # The year each recent text was last scanned with, so that find_unparsed on the same text reuses that scan.
 _RECENT_YEARS: OrderedDict[str, int] = OrderedDict()
 _RECENT_LIMIT = 256
+_RECENT_LOCK = threading.Lock()  # parses may run in several threads of one server
 
 
 def _remember_year(text: str, year: int) -> None:
-    _RECENT_YEARS[text] = year
-    _RECENT_YEARS.move_to_end(text)
-    if len(_RECENT_YEARS) > _RECENT_LIMIT:
-        _RECENT_YEARS.popitem(last=False)
+    with _RECENT_LOCK:
+        _RECENT_YEARS[text] = year
+        _RECENT_YEARS.move_to_end(text)
+        if len(_RECENT_YEARS) > _RECENT_LIMIT:
+            _RECENT_YEARS.popitem(last=False)
 
 
 def scan_for_warnings(text: str, default_year: int) -> Scan:
@@ -270,8 +274,8 @@ def _stated_year(t: str, parts: list[Part], group: _Group) -> tuple[int | None, 
     if all(p.bare_year for p in parts):
         if len(parts) > 1:
             return year, 0  # 2018—2022年 names a period, often another document's
-        if WEAK_YEAR_AFTER.match(t, group.end):
-            return year, 0.25  # 2019年同期 is a comparison
+        if WEAK_YEAR_AFTER.match(t, group.end) or WEAK_YEAR_BEFORE.search(t, max(0, group.start - 2), group.start):
+            return year, 0.25  # 2019年同期, 较2018年: a comparison
     return year, 1
 
 
