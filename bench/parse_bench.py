@@ -1,4 +1,4 @@
-"""Parse benchmark: documents per second and peak memory on the reference plan and a 50,000-character work plan.
+"""Parse benchmark: documents per second and peak memory, on the reference plan and a 50,000-character work plan.
 
 Run from the project root: `.venv/bin/python bench/parse_bench.py` (add `--rounds N` for longer runs).
 """
@@ -25,19 +25,21 @@ TARGETS_MS = {"reference plan": 5.0, "50,000-character work plan": 100.0}
 
 
 def measure(text: str, rounds: int) -> dict[str, float]:
+    """Wall-clock and CPU time per parse (CPU time stays honest on a busy machine), and peak traced memory."""
     parse_text(text)  # warm caches (regex compilation happens at import; this warms the normaliser's too)
-    timings = []
+    wall, cpu = [], []
     for _ in range(rounds):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.thread_time()
         parse_text(text)
-        timings.append(time.perf_counter() - start)
+        cpu.append(time.thread_time() - start_cpu)
+        wall.append(time.perf_counter() - start)
     tracemalloc.start()
     parse_text(text)
     _current, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    median = statistics.median(timings)
-    return {"chars": len(text), "median_ms": median * 1000, "best_ms": min(timings) * 1000,
-            "docs_per_s": 1 / median, "peak_mib": peak / 2**20}
+    cpu_median = statistics.median(cpu)
+    return {"chars": len(text), "wall_ms": statistics.median(wall) * 1000, "cpu_ms": cpu_median * 1000,
+            "docs_per_s": 1 / cpu_median, "peak_mib": peak / 2**20}
 
 
 def main() -> int:
@@ -45,16 +47,18 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=50)
     args = parser.parse_args()
     cases = {"reference plan": REFERENCE.read_text(encoding="utf-8"), "50,000-character work plan": work_plan()}
-    header = f"{'document':28s} {'chars':>7s} {'median ms':>10s} {'best ms':>8s} {'docs/s':>8s} {'peak MiB':>9s} {'target':>8s}"
+    header = (f"{'document':28s} {'chars':>7s} {'CPU ms':>8s} {'wall ms':>8s} {'docs/s':>8s} {'peak MiB':>9s}"
+              f" {'target':>10s}")
     print(header)
     print("-" * len(header))
     ok = True
     for name, text in cases.items():
         r = measure(text, args.rounds)
-        passed = r["median_ms"] < TARGETS_MS[name]
+        passed = r["cpu_ms"] < TARGETS_MS[name]
         ok &= passed
-        print(f"{name:28s} {r['chars']:7.0f} {r['median_ms']:10.2f} {r['best_ms']:8.2f} {r['docs_per_s']:8.1f} "
-              f"{r['peak_mib']:9.2f} {'<' + str(TARGETS_MS[name]) + ' ms':>8s} {'ok' if passed else 'SLOW'}")
+        print(f"{name:28s} {r['chars']:7.0f} {r['cpu_ms']:8.2f} {r['wall_ms']:8.2f} {r['docs_per_s']:8.1f} "
+              f"{r['peak_mib']:9.2f} {'<' + str(TARGETS_MS[name]) + ' ms':>10s} {'ok' if passed else 'SLOW'}")
+    print("CPU ms and docs/s: median CPU time of one parse; wall ms: median elapsed time (higher on a busy machine).")
     return 0 if ok else 1
 
 

@@ -14,17 +14,19 @@ _HALF = "".join(chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)) + "   ()[]-"
 _HALF_OF = dict(zip(_FULL, _HALF, strict=True))
 _FULL_RE = re.compile("[" + re.escape(_FULL) + "]")
 
+# Whole lines of furniture. The lookahead on the first character lets the scan skip ordinary lines cheaply.
 _LINE_BOILERPLATE = re.compile(
-    r"(?m)^[ ]*(?:"
+    r"[ ]*(?=[上下抄发浏点阅访责文信来当您\-第\d(【打关收])(?:"
     r"(?:上一篇|下一篇|上一条|下一条|上一页|下一页)\s*[:：]?.*"
     r"|抄送\s*[:：].*"
     r"|(?:发布时间|发布日期|发文日期|浏览次数|点击数|点击次数|阅读次数|访问次数|责任编辑|文章来源|信息来源|来源)\s*[:：].{0,60}"
     r"|当前位置\s*[:：].*|您现在的位置\s*[:：].*"
-    r"|[^\n。]{2,40}\d{4}年\d{1,2}月\d{1,2}日印发"
     r"|[-]\s*\d{1,3}\s*[-]|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3}"
     r"|\(此件(?:公开发布|不公开)\)|【?\s*(?:打印|关闭|收藏)\s*】?"
-    r")[ ]*$"
+    r")[ ]*"
 )
+# The print line (山东省人民政府办公厅2019年3月15日印发) is found by its end, then taken from the line start.
+_PRINTED_END = re.compile(r"(?m)\d{4}年\d{1,2}月\d{1,2}日印发[ ]*$")
 _INLINE_BOILERPLATE = re.compile(
     r"【?\s*(?:扫一扫在手机(?:上)?打开当前页|返回顶部|打印本页|关闭窗口|打印|关闭|收藏本页|加入收藏)\s*】"
     r"|扫一扫在手机(?:上)?打开当前页|返回顶部|打印本页|关闭窗口|【\s*字体\s*[:：][^】]{0,12}】"
@@ -63,7 +65,17 @@ def clean(text: str) -> Cleaned:
 
 def find_boilerplate(work: str) -> list[tuple[int, int]]:
     """Ranges of web-page and print furniture; the text stays, the ranges are left out of every paragraph."""
-    found = [m.span() for m in _LINE_BOILERPLATE.finditer(work) if m.group().strip()]
+    found = []
+    pos = 0
+    for line in work.split("\n"):  # matching line by line beats a multiline ^ tried at every position
+        m = _LINE_BOILERPLATE.fullmatch(line)
+        if m and line.strip():
+            found.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    for m in _PRINTED_END.finditer(work):
+        line_start = work.rfind("\n", 0, m.start()) + 1
+        if 2 <= m.start() - line_start <= 60 and "。" not in work[line_start:m.start()]:
+            found.append((line_start, m.end()))
     found += [m.span() for m in _INLINE_BOILERPLATE.finditer(work)]
     merged: list[tuple[int, int]] = []
     for start, end in sorted(found):
@@ -100,9 +112,11 @@ def _line_cuts(line: str, seen: dict[str, int]) -> list[int]:
     for m in INLINE_MARKER.finditer(line):
         style, value = marker_value(m)
         at = m.start("marker")
-        before = line[:at].rstrip()
-        at_start = not before
-        if not at_start and before[-1] not in _BREAK_BEFORE and at not in cuts:
+        prev = at - 1
+        while prev >= 0 and line[prev] == " ":
+            prev -= 1
+        at_start = prev < 0
+        if not at_start and line[prev] not in _BREAK_BEFORE and at not in cuts:
             continue
         last = seen.get(style)
         if at_start or at in cuts or value == 1 or (last is not None and value == last + 1):

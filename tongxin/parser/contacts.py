@@ -9,7 +9,7 @@ from .model import Contact, Reporting, Span
 from .units import UNIT_SUFFIX, is_unit
 
 _PERSON = re.compile(r"联系人[ ]*(?::|为)?[ ]*(?P<name>[\u4e00-\u9fff]{2,4}?)(?:同志|老师|先生|女士)?(?=[ ,;，；、(\d]|联系|电话|手机|$)", re.M)
-_PHONE_LABEL = re.compile(r"(?:联系|咨询|服务|办公|值班)?(?:电话|手机|座机|热线|专线|联系方式|传真)[ ]*(?::|为)?")
+_PHONE_LABEL = re.compile(r"(?=[联咨服办值电手座热专传])(?:联系|咨询|服务|办公|值班)?(?:电话|手机|座机|热线|专线|联系方式|传真)[ ]*(?::|为)?")
 _PHONE = re.compile(r"(?<![\w.@-])(?<!QQ:)(?<!QQ)(?:\(?0\d{2,3}\)?[ -]?\d{7,8}|1[3-9]\d{9}|\d{7,8})(?:[ ]*\(传真\))?(?![\w@])")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 _FAX_LABEL = re.compile(r"传真[ ]*(?::|为)?[ ]*$")
@@ -34,7 +34,7 @@ def find_contacts(text: str, work: str, spans: list[tuple[int, int]]) -> list[Co
                 owner = Contact(name=_unit_before(text, work, a, m.start()), span=Span(m.start(), m.end()))
                 contacts.append(owner)
             _attach_numbers(text, work, m.end(), min(b, m.end() + 60), owner)
-        for m in _EMAIL.finditer(work, a, b):
+        for m in (_EMAIL.finditer(work, a, b) if "@" in work[a:b] else ()):
             owner = _owner(contacts, m.start()) or (contacts[-1] if contacts else None)
             if owner is not None and owner.email is None:
                 owner.email = text[m.start():m.end()]

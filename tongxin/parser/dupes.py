@@ -25,6 +25,8 @@ def possible_duplicates(refs: list[RoleRef]) -> list[DuplicateHint]:
 
 
 def looks_same(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 3 or (a[0] != b[0] and a[-1] != b[-1]):  # both kinds of near-miss share an end
+        return False
     short, long_ = sorted((a, b), key=len)
     if len(short) < _MIN_LENGTH or short == long_:
         return False

@@ -29,7 +29,7 @@ _ALTERNATIVES = {
 _INLINE_STYLES = ("cn", "pcn", "ar", "par", "circ")
 
 HEAD_MARKER = re.compile(r"[ ]*(?P<marker>" + "|".join(_ALTERNATIVES.values()) + r")[ ]*(?::[ ]*)?")
-INLINE_MARKER = re.compile(r"(?P<marker>" + "|".join(_ALTERNATIVES[s] for s in _INLINE_STYLES) + ")")
+INLINE_MARKER = re.compile(r"(?=[一二三四五六七八九十百零〇两(\d①-⑳])(?P<marker>" + "|".join(_ALTERNATIVES[s] for s in _INLINE_STYLES) + ")")
 
 
 def cn_to_int(s: str) -> int:

@@ -7,10 +7,10 @@ import re
 from .model import Span, Valued
 from .units import split_units
 
-_FIELD = re.compile(r"(?:活动|会议|培训|集合|比赛|举办|开班)?地点(?:[ ]*:|为|设在|设于|在|定在)[ ]*(?P<v>[^。;\n]{2,80})")
+_FIELD = re.compile(r"(?=[活会培集比举开地])(?:活动|会议|培训|集合|比赛|举办|开班)?地点(?:[ ]*:|为|设在|设于|在|定在)[ ]*(?P<v>[^。;\n]{2,80})")
 _EVENT_VERBS = "举办|举行|召开|开展|参加|进行|集中|组织|观看|收看|集合|开班|上课|参观|学习|座谈|慰问|走访|调研|考察|交流|演出"
 _PHRASE = re.compile(
-    rf"(?:在|到|赴)(?P<p>[^,;。\s在到赴、的]{{2,24}}?)(?:(?=(?:{_EVENT_VERBS}))|(?P<comma>,)(?=[^,;。]{{0,8}}?(?:对|组织|{_EVENT_VERBS})))"
+    rf"(?=[在到赴])(?:在|到|赴)(?P<p>[^,;。\s在到赴、的]{{2,24}}?)(?:(?=(?:{_EVENT_VERBS}))|(?P<comma>,)(?=[^,;。]{{0,8}}?(?:对|组织|{_EVENT_VERBS})))"
 )
 # Before a comma only a name that reads as a place counts (在哈尔滨社会主义学院，对…进行培训).
 _PLACE_SUFFIX = re.compile(

@@ -15,6 +15,7 @@ RESPONSIBLE_LABELS = (
 )
 COOPERATING_LABELS = "配合单位|配合部门|配合科室|配合处室|协办单位|参与单位|参与部门|协助单位|协作单位|支持单位|协办"
 _LABEL = re.compile(
+    r"(?=[牵责分联包配协参支主承实落负执])"  # every label starts with one of these: a cheap first test
     rf"(?P<label>(?P<lead>{LEAD_LABELS})|(?P<resp>{RESPONSIBLE_LABELS})|(?P<coop>{COOPERATING_LABELS}))"
     r"[ ]*(?::|为|是(?!否))"
 )

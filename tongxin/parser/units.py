@@ -6,6 +6,7 @@ import re
 
 _OPEN, _CLOSE = "([（〈《“【<", ")]）〉》”】>"
 _SEPARATORS = "、,，;；"
+_SPECIAL = re.compile("[" + re.escape(_OPEN + _CLOSE + _SEPARATORS) + "]")
 _TAIL = re.compile(r"(?:等|及)(?:其他|其它)?(?:有关|相关)?(?:部门|单位|机构|科室|处室)?$|(?:按职责)?(?:分工)?$")
 _STRIP = " \t\n:：,，、;；。.·"
 UNIT_SUFFIX = re.compile(
@@ -37,17 +38,20 @@ def split_units(work: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the entries of a list, split at 、，, and ； outside brackets and quotes, without 等 tails."""
     out: list[tuple[int, int]] = []
     depth, piece = 0, start
-    for i in range(start, end + 1):
-        ch = work[i] if i < end else "、"
+    for m in _SPECIAL.finditer(work, start, end):
+        ch = m.group()
         if ch in _OPEN:
             depth += 1
         elif ch in _CLOSE:
             depth = max(0, depth - 1)
-        elif ch in _SEPARATORS and depth == 0:
-            span = clean_entry(work, piece, i)
+        elif depth == 0:
+            span = clean_entry(work, piece, m.start())
             if span:
                 out.append(span)
-            piece = i + 1
+            piece = m.end()
+    span = clean_entry(work, piece, end)
+    if span:
+        out.append(span)
     return out
 
 
