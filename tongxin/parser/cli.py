@@ -27,6 +27,11 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(summary(result))
         return 0
+    except BrokenPipeError:  # `tongxin parse … | head`: the reader left, nothing to report
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except Exception as exc:  # noqa: BLE001 - the command line never shows a traceback
         print(f"解析时出现内部错误（{type(exc).__name__}）。请把文件发给维护人员。", file=sys.stderr)
         return 3
