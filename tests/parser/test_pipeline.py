@@ -160,3 +160,24 @@ def test_notice_items_with_leading_dates_and_places_in_their_headings() -> None:
     assert items["三"]["components"] == ["visits"]
     assert (doc["issuer"], doc["year"]) == ("机关党委", 2021)
     assert doc["contacts"][0]["name"] == "赵敏"
+
+
+def test_attribution_marked_xia_tong_covers_later_items_without_their_own() -> None:
+    text = ("一、重点任务\n1.开展危险化学品专项整治。（牵头单位：区应急管理局；配合单位：区市场监管局，下同）\n"
+            "2.开展消防安全专项整治。\n3.开展道路交通安全整治。（牵头单位：区公安分局）\n二、工作要求\n（一）加强领导。")
+    doc = parse_text(text).to_json()
+    assert [(a["number"], a["responsible"], a["cooperating"]) for a in doc["activities"]] == [
+        ("1", ["区应急管理局"], ["区市场监管局"]),
+        ("2", ["区应急管理局"], ["区市场监管局"]),
+        ("3", ["区公安分局"], []),
+    ]
+
+
+def test_schedule_table_with_place_and_participant_columns() -> None:
+    doc = parse_fixture("notice_schedule_table.txt")
+    rows = [(a["title"], a["places"], a["participants"], a["responsible"], [w["start"] for w in a["windows"]])
+            for a in doc["activities"]]
+    assert rows == [
+        ("包粽子比赛", ["社区文化广场"], ["辖区居民", "志愿者"], ["东风社区"], ["2022-06-01"]),
+        ("端午诗词朗诵会", ["街道文化站"], ["中小学生"], ["街道文化站", "团工委"], ["2022-06-02"]),
+    ]

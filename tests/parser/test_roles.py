@@ -99,3 +99,7 @@ def test_split_units_keeps_inner_punctuation_and_drops_deng_tails() -> None:
                                               ("办公室", False), ("研究室", False), ("市侨联", False), ("各部门", False)])
 def test_names_are_told_from_units(name: str, person: bool) -> None:
     assert looks_like_name(name) is person
+
+
+def test_leader_with_posts_in_brackets() -> None:
+    assert roles("（牵头领导：李华（街道党工委书记）；责任单位：街道宣传办）") == (["李华"], ["街道宣传办"], [])

@@ -68,6 +68,11 @@ def build_activity(ctx: Context, item: Item, fallback_title: Valued | None = Non
     text, work = ctx.doc.text, ctx.doc.work
     parts = item.parts()
     roles = _roles(ctx, parts)
+    if not roles.any() and ctx.roles.carry:  # an earlier attribution marked 下同 covers this item
+        inherited = ctx.roles.carry.default_before(item.start)
+        _merge(roles, RoleScan(lead=[r for r in inherited if r.role == "lead"],
+                               responsible=[r for r in inherited if r.role == "responsible"],
+                               cooperating=[r for r in inherited if r.role == "cooperating"]))
     windows = _windows(ctx, parts)
     title = _title(ctx, item, roles, windows) or fallback_title or Valued("", Span(item.start, item.start))
     recurrence = next((r for a, b in parts for r in timebridge.recurrences(text, a, b, ctx.errors)), None)

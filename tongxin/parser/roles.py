@@ -34,6 +34,7 @@ _CLAUSE_END = re.compile(r"[,;。\n:|\t]")
 _OPEN, _CLOSE = "([【", ")]】"
 _BRACKET = re.compile(r"[()\[\]【】]")
 _FIRST_IS_LEAD = re.compile(r"列(?:在)?(?:第一|首)位(?:的|者)?(?:单位)?为牵头(?:单位|部门)(?P<rest>[^。)]{0,20}?(?:配合|参与)(?:单位|部门))?")
+_SAME_BELOW = re.compile(r"下同")
 _NOTE_PIECE = re.compile(r"第一位|下同|牵头单位|配合单位|责任单位|不再列出")
 _GLOBAL_UNITS = re.compile(
     r"(?:以下|下列)(?:各项|所有)?(?:任务|工作)?均(?:需|由|为)?(?P<units>[^。:]{2,60}?)(?P<verb>负责|落实|配合|参与|为责任单位)"
@@ -48,6 +49,12 @@ class CarryOver:
     first_is_lead_from: int | None = None
     rest_role: str = "responsible"
     global_units: list[tuple[int, RoleRef]] = field(default_factory=list)
+    # (position, owners) of an attribution marked 下同: later items that name no owner of their own share it.
+    same_below: list[tuple[int, list[RoleRef]]] = field(default_factory=list)
+
+    def default_before(self, pos: int) -> list[RoleRef]:
+        found = [refs for at, refs in self.same_below if at < pos]
+        return found[-1] if found else []
 
 
 class RoleIndex:
@@ -87,6 +94,14 @@ def find_carry_over(text: str, work: str) -> CarryOver:
         role = "cooperating" if g.group("verb") in ("配合", "参与") else "responsible"
         for s, e in split_units(work, g.start("units"), g.end("units")):
             carry.global_units.append((g.start(), RoleRef(text[s:e], Span(s, e), role)))
+    for same in _SAME_BELOW.finditer(work):
+        if m and m.start() <= same.start() <= m.end() + 4:
+            continue  # the 列第一位 note's own 下同
+        line_start = work.rfind("\n", 0, same.start()) + 1
+        pair = next(((a, b) for a, b in bracket_pairs(work, line_start, len(work)) if a < same.start() < b), None)
+        if pair:
+            scan = scan_roles(text, work, pair[0], pair[1])
+            carry.same_below.append((pair[1], [*scan.lead, *scan.responsible, *scan.cooperating]))
     return carry
 
 

@@ -59,6 +59,7 @@ class Selector:
         self.doc = doc
         self.roles = roles
         self._roles: dict[int, bool] = {}
+        self._inherits: set[str] = set()
 
     def has_roles(self, node: Node) -> bool:
         """The heading's own text names an owner, or has an owner label left empty (still a task, with a warning)."""
@@ -72,6 +73,9 @@ class Selector:
         return self.doc.work[s:e]
 
     def select(self, root: Node) -> list[Item]:
+        carry = self.roles.carry
+        notes = [at for at, _refs in carry.same_below] if carry else []
+        self._inherits = {n.style for n in root.walk() if any(n.start <= at <= n.own_end for at in notes)}
         items: list[Item] = []
         self._visit(root, None, False, False, items)
         return items or self._named_activities(root)
@@ -108,7 +112,7 @@ class Selector:
             return "task" if roles else None
         if arranged:
             return None if self._is_category(node, roles) else "activity"
-        if roles:
+        if roles or (node.style in self._inherits and not background and self._default_before(node.start)):
             return "task"
         if self._is_field_form(node) and not STEPS.search(title):
             return "activity"
@@ -117,6 +121,9 @@ class Selector:
         if not background and any(DEADLINE.search(self.doc.work, s, e) for s, e in node.paras):
             return "task"
         return None
+
+    def _default_before(self, pos: int) -> bool:
+        return bool(self.roles.carry and self.roles.carry.default_before(pos))
 
     def _is_category(self, node: Node, roles: bool) -> bool:
         """A grouping heading inside an arrangement section (（一）学习教育类) whose children are the activities."""

@@ -18,6 +18,8 @@ _RESPONSIBLE = re.compile(r"牵头(?:单位|部门|科室)|责任(?:单位|部�
 _COOPERATING = re.compile(r"配合(?:单位|部门|科室)|协办单位|参与单位|协助单位")
 _TIME = re.compile(r"(?:完成|办结)?(?:时限|时间)(?:要求|节点|安排)?|进度安排|时间节点")
 _NUMBER = re.compile(r"序号|编号")
+_PLACE = re.compile(r"(?:活动|会议|培训)?地点")
+_PEOPLE = re.compile(r"参加(?:人员|对象|范围)|参与(?:人员|对象)|活动对象|参会人员")
 _SEPARATOR = re.compile(r"[ ]*(?:\||\t)[ ]*")
 _ROW_NUMBER = re.compile(r"^\d{1,3}$|^[一二三四五六七八九十]{1,3}$")
 
@@ -32,7 +34,8 @@ class Table:
 def _column_kind(cell: str) -> str | None:
     cell = cell.strip()
     for kind, pattern in (("number", _NUMBER), ("lead", _LEAD), ("responsible", _RESPONSIBLE),
-                          ("cooperating", _COOPERATING), ("time", _TIME), ("task", _TASK)):
+                          ("cooperating", _COOPERATING), ("time", _TIME), ("task", _TASK), ("place", _PLACE),
+                          ("people", _PEOPLE)):
         if pattern.fullmatch(cell):
             return kind
     return None
@@ -139,15 +142,24 @@ def _row_activity(ctx: Context, columns: list[str], row: list[tuple[int, int]]) 
             for ref in _cell_refs(ctx, *cell, column)]
     span = Span(row[0][0], row[-1][1])
     windows = []
-    for a, b in row:
+    timed = [cells["time"]] if "time" in cells else row  # a time column says when; 端午 in a task name does not
+    for a, b in timed:
         windows.extend(timebridge.windows(text, a, b, ctx.year_at(a), ctx.errors))
     number = work[cells["number"][0]:cells["number"][1]].strip() if "number" in cells else None
     activity = Activity(number=number or None, title=title, span=span, windows=windows,
                         lead_leaders=_unique([r for r in refs if r.role == "lead"]),
                         responsible=_unique([r for r in refs if r.role == "responsible"]),
                         cooperating=_unique([r for r in refs if r.role == "cooperating"]))
+    activity.places = _cell_values(ctx, cells.get("place"))
+    activity.participants = _cell_values(ctx, cells.get("people"))
     activity.components = components(work, title, [(ts, te)])
     return activity
+
+
+def _cell_values(ctx: Context, cell: tuple[int, int] | None) -> list[Valued]:
+    if cell is None:
+        return []
+    return [Valued(ctx.doc.text[a:b], Span(a, b)) for a, b in split_units(ctx.doc.work, *cell)]
 
 
 def _cell_refs(ctx: Context, s: int, e: int, column: str) -> list[RoleRef]:

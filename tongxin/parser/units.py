@@ -31,6 +31,7 @@ _SURNAMES = set(
 )
 _COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯")
 _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
+_NOTES = {"下同", "同上", "以下同", "下略"}
 _TIME_LIKE = re.compile(r"\d+\s*(?:年|月|日)|月底|年底|前完成|完成时限|时间")
 
 
@@ -68,7 +69,7 @@ def clean_entry(work: str, start: int, end: int) -> tuple[int, int] | None:
         end = tail.start()
     while end > start and work[end - 1] in _STRIP:
         end -= 1
-    if end - start < 2 or _TIME_LIKE.search(work, start, end) or end - start > 40:
+    if end - start < 2 or _TIME_LIKE.search(work, start, end) or end - start > 40 or work[start:end] in _NOTES:
         return None
     return start, end
 
@@ -79,6 +80,9 @@ def is_unit(name: str) -> bool:
 
 def person_span(work: str, start: int, end: int) -> tuple[int, int] | None:
     """The personal name inside an entry such as 张圣合, 张圣合同志, 副部长张三 or 市委统战部副部长张三; None if it is no person."""
+    aside = work.find("(", start, end)
+    if aside > start + 1:  # 张三（市委常委、统战部部长）: the name stands outside the bracket
+        end = aside
     entry = work[start:end]
     titles = list(_TITLE_RE.finditer(entry))
     if titles:
