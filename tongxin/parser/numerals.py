@@ -8,12 +8,7 @@ import re
 FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _FULLWIDTH_DIGIT = re.compile("[０-９]")
 
-# Regex fragments shared with the time patterns.
-CN_DIGIT_CHARS = "〇○零一二两三四五六七八九"
-CN_NUMERAL_CHARS = CN_DIGIT_CHARS + "十百千万廿卅"
-# A year written digit by digit: 二〇一九, 二○一九, 二零一九; a Latin O is a common typo for 〇.
-CN_YEAR = "[一二][〇○零OＯ一二三四五六七八九]{3}"
-
+# A Latin O is a common typo for 〇 in years written digit by digit (二O一九).
 _DIGITS = {
     "〇": 0, "○": 0, "零": 0, "O": 0, "Ｏ": 0,
     "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
