@@ -78,10 +78,10 @@ class ReminderRun:
 def reminders_run(*, today: dt.date, dry_run: bool = False, now: dt.datetime | None = None) -> ReminderRun:
     """The whole job for `today`. A dry run does everything inside one transaction and rolls it back, so what it
     prints is exactly what a real run would do, and nothing is written or sent."""
-    now = now or timezone.now()
     if dry_run:
         with transaction.atomic():
             run = _remind(today=today, dry_run=True)
+            now = now or timezone.now()  # after the reminders, so their own deliveries count as due
             due = Delivery.objects.filter(
                 Q(next_attempt_at__lte=now) | Q(next_attempt_at__isnull=True), state=Delivery.State.PENDING
             )
@@ -90,7 +90,7 @@ def reminders_run(*, today: dt.date, dry_run: bool = False, now: dt.datetime | N
             transaction.set_rollback(True)
         return run
     run = _remind(today=today, dry_run=False)
-    delivered = deliveries_send_due(now=now)
+    delivered = deliveries_send_due(now=now or timezone.now())
     run.sent, run.retrying, run.failed = delivered.sent, delivered.retrying, delivered.failed
     return run
 
