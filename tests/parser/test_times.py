@@ -455,8 +455,11 @@ def test_reference_plan_windows_in_order() -> None:
 
 
 def test_find_unparsed_reports_time_like_leftovers() -> None:
-    text = "疫情防控期间暂停；本月底前报送；第四季度前完成；2019年9月下旬召开；每月底前报送；贯穿前后始终；3月1日起施行；2019年以来"
-    expected = ["疫情防控期间", "本月底前", "第四季度前", "3月1日起"]
+    text = (
+        "疫情防控期间暂停；本月底前报送；第四季度前完成；2019年9月下旬召开；每月底前报送；贯穿前后始终；3月1日起施行；"
+        "2019年以来；15日前报送；每月5日前报送；30日内办结；《关于2019年3月的通知》"
+    )
+    expected = ["疫情防控期间", "本月底前", "第四季度前", "3月1日起", "15日前"]
     assert find_unparsed(text, offset=10) == [(p, (text.index(p) + 10, text.index(p) + 10 + len(p))) for p in expected]
 
 
@@ -475,6 +478,7 @@ RECURRENCES = [
     ("逐月推进", Recurrence("逐月推进", (0, 4), every_months=1)),
     ("每季度", Recurrence("每季度", (0, 3), every_months=3)),
     ("每季度末", Recurrence("每季度末", (0, 4), every_months=3, day=-1)),
+    ("每季度末25日前报送", Recurrence("每季度末25日前报送", (0, 10), every_months=3, day=-1)),
     ("每半年", Recurrence("每半年", (0, 3), every_months=6)),
     ("每年", Recurrence("每年", (0, 2), every_months=12)),
     ("每周", Recurrence("每周", (0, 2), every_months=None, every_weeks=1)),

@@ -23,7 +23,8 @@ RULE = re.compile(
     rf"|(?P<last_weekday>{_EACH_MONTH}最后一个?{_WEEK}(?P<lwd>{_WEEKDAY}))"
     rf"|(?P<month_day>{_EACH_MONTH}(?P<day>{_DAY})[日号](?:之|以)?前?)"
     rf"|(?P<month_end>{_EACH_MONTH}月?[底末](?:之|以)?前?)"
-    r"|(?P<quarter_end>每个?季度?[底末](?:之|以)?前?)"
+    # 每季度末25日前: read as the quarter's end (day -1); the Recurrence has no field for "25th of its last month".
+    rf"|(?P<quarter_end>每个?季度?[底末]月?(?:{_DAY}[日号])?(?:之|以)?前?)"
     rf"|(?P<weekly>(?:每(?P<gap>隔)?(?P<wn>{_N})?个?|逢){_WEEK}(?P<wd>{_WEEKDAY})?|(?P<fortnight>双周|隔周))"
     rf"|(?P<months>每(?P<mgap>隔)?(?P<mn>{_N})?个?月|(?P<bimonthly>双月)|(?P<monthly>逐月|按月))"
     r"|(?P<quarterly>每一?个?季度?|按季度?|逐季)"

@@ -15,12 +15,12 @@ def find_unparsed(text: str, *, offset: int = 0) -> list[tuple[str, tuple[int, i
     """Time-like phrases (月底/旬/季度/期间/前后 …) that find_windows could not turn into a window, left to right."""
     t = halfwidth_digits(text)
     result = scan_for_warnings(text, _ANY_YEAR)
-    taken = result.covered + [(r.span[0], r.span[1]) for r in find_recurrences(text)]
-    taken += [m.span() for m in QUOTED_TITLE.finditer(t)] if "《" in t else []
-    spans = list(result.unparsed)
-    for s, e in _loose(t):
-        if not any(s < te and ts < e for ts, te in taken):
-            spans.append((s, e))
+    # Recurrences (每月5日前) and other documents' titles are understood, whatever their pieces look like.
+    understood = [r.span for r in find_recurrences(text)]
+    understood += [m.span() for m in QUOTED_TITLE.finditer(t)] if "《" in t else []
+    taken = result.covered + understood
+    spans = [span for span in result.unparsed if not _overlaps(span, understood)]
+    spans += [span for span in _loose(t) if not _overlaps(span, taken)]
     spans.sort()
     out: list[tuple[str, tuple[int, int]]] = []
     last_end = -1
@@ -29,6 +29,10 @@ def find_unparsed(text: str, *, offset: int = 0) -> list[tuple[str, tuple[int, i
             out.append((text[s:e], (s + offset, e + offset)))
             last_end = e
     return out
+
+
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(span[0] < e and s < span[1] for s, e in spans)
 
 
 def _loose(t: str) -> list[tuple[int, int]]:

@@ -215,8 +215,11 @@ def _interpret(
     prefix = _prefix(t, group.start, floor)
     stated = _stated_year(t, parts, group)
     flags = (bool(prefix["tent"]), bool(prefix["approx"]) or kind in ("approx", "eve"))
-    if resolved is None:
-        return None, (group.start, group.end), stated, flags
+    if resolved is None:  # 15日前 with no month before it, a holiday in a year lunardate does not cover …
+        if kind == "within":
+            return [], (group.start, group.end), stated, flags  # 30日内 is a duration, not a date
+        end = suffix.end() if suffix and kind in ("approx", "eve", "during", "before") else group.end
+        return None, (group.start, end), stated, flags
     if len(parts) == 1 and resolved[0].grain == "year":
         items, used = _bare_year(resolved[0], kind, suffix, prefix)
     else:
