@@ -103,3 +103,15 @@ def test_names_are_told_from_units(name: str, person: bool) -> None:
 
 def test_leader_with_posts_in_brackets() -> None:
     assert roles("（牵头领导：李华（街道党工委书记）；责任单位：街道宣传办）") == (["李华"], ["街道宣传办"], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("（牵头领导：张三 李四；责任单位：市发改委 市财政局）", (["张三", "李四"], ["市发改委", "市财政局"], [])),
+        ("（牵头领导：王  强）", (["王  强"], [], [])),
+        ("责任单位：市发改委（牵头）、市财政局", ([], ["市发改委", "市财政局"], [])),
+    ],
+)
+def test_lists_written_with_spaces_and_role_notes(text: str, expected: tuple[list[str], list[str], list[str]]) -> None:
+    assert roles(text) == expected

@@ -17,6 +17,7 @@ from .sessions import derive_title, flat, recurring_sessions, sub_event_sessions
 from .structure import field_value, heading_title, number_text
 from .units import split_units
 
+_CLAUSE_MARK = re.compile(r"[“”《》(),]")
 _LEADING_PLACE = re.compile(r"在[^,，。;；在]{2,20}?(?=举办|举行|召开|开展|组织)")
 _LEADING_VERB = re.compile(r"(?:组织开展|开展好|举办好|举办|举行|开展|组织|召开)(?=.{2})")
 _COMPONENTS = (
@@ -148,6 +149,8 @@ def _title(ctx: Context, item: Item, roles: RoleScan, windows: list[Window]) -> 
             e = a
     e = _rstrip(work, s, e)
     s = _after_time_and_place(work, s, e, windows)
+    if item.mode == "activity":  # 开展XX活动，组织…: an activity's name ends at its first clause
+        e = _first_clause_end(work, s, e)
     verb = _LEADING_VERB.match(work, s, e)
     if verb and item.mode == "activity":  # a task's title is its heading sentence as written
         s = verb.end()
@@ -166,6 +169,19 @@ def _after_time_and_place(work: str, s: int, e: int, windows: list[Window]) -> i
         s += 1
     place = _LEADING_PLACE.match(work, s, e)
     return place.end() if place and e - place.end() >= 2 else s
+
+
+def _first_clause_end(work: str, s: int, e: int) -> int:
+    depth = 0
+    for m in _CLAUSE_MARK.finditer(work, s, e):
+        ch = m.group()
+        if ch in "“《(":
+            depth += 1
+        elif ch in "”》)":
+            depth = max(0, depth - 1)
+        elif depth == 0 and m.start() - s >= 4:
+            return m.start()
+    return e
 
 
 def _rstrip(work: str, s: int, e: int) -> int:

@@ -13,6 +13,7 @@ ARRANGEMENT = re.compile(
     r"活动安排|主要活动|活动内容|活动项目|具体活动|系列活动|工作安排|具体安排|活动形式|重点活动|活动方式|安排部署|具体内容"
     r"|实施内容|活动计划|日程安排|活动日程|议程安排|活动主题和内容|内容安排|主要内容和形式"
 )
+_STAGE = re.compile(r"阶段(?:\(.*\))?$")
 ACTIVITY_HEADING = re.compile(r"(?:举办|举行|开展|组织|召开|组织开展)|.{0,30}(?:活动|座谈会|报告会|培训班|竞赛|大赛|比赛|晚会|仪式|展览)$")
 BACKGROUND = re.compile(
     r"指导思想|总体要求|工作目标|目标任务|主要目标|总体目标|基本原则|工作原则|活动目的|目的意义|重要意义|背景|组织领导"
@@ -131,8 +132,12 @@ class Selector:
             return False
         if self._is_field_form(node):
             return False
-        head = self.doc.work[node.head_start:node.head_end]
-        return len(node.paras) == 1 and len(head) <= 30 and "。" not in head.rstrip("。")
+        head = self.doc.work[node.head_start:node.head_end].strip()
+        if ACTIVITY_HEADING.match(self.title(node)) or head.endswith("。"):
+            return False  # 开展专项整治活动。 with numbered steps below is one activity
+        if all(_STAGE.search(self.title(c)) for c in node.children):
+            return False
+        return len(node.paras) == 1 and len(head) <= 30
 
     def _is_field_form(self, node: Node) -> bool:
         return len(self.fields(node.children)) >= 2

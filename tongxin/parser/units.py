@@ -6,6 +6,8 @@ import re
 
 _OPEN, _CLOSE = "([（〈《“【<", ")]）〉》”】>"
 _SEPARATORS = "、,，;；"
+_TOKEN = re.compile(r"[^ ]+")
+_ROLE_NOTE = re.compile(r"\((?:牵头|配合|负责|主责|协办|参与|牵头单位|配合单位)\)$")
 _SPECIAL = re.compile("[" + re.escape(_OPEN + _CLOSE + _SEPARATORS) + "]")
 _TAIL = re.compile(r"(?:等|及)(?:其他|其它)?(?:有关|相关)?(?:部门|单位|机构|科室|处室)?$|(?:按职责)?(?:分工)?$")
 _STRIP = " \t\n:：,，、;；。.·"
@@ -53,7 +55,18 @@ def split_units(work: str, start: int, end: int) -> list[tuple[int, int]]:
     span = clean_entry(work, piece, end)
     if span:
         out.append(span)
-    return out
+    return [piece for span in out for piece in _space_separated(work, *span)]
+
+
+def _space_separated(work: str, start: int, end: int) -> list[tuple[int, int]]:
+    """'市发改委 市财政局' or '张三 李四': a list written with spaces, when every piece is a unit or every piece a name."""
+    if " " not in work[start:end]:
+        return [(start, end)]
+    pieces = [(m.start(), m.end()) for m in _TOKEN.finditer(work, start, end)]
+    names = [work[a:b] for a, b in pieces]
+    if len(pieces) > 1 and (all(map(is_unit, names)) or all(map(looks_like_name, names))):
+        return pieces
+    return [(start, end)]
 
 
 def clean_entry(work: str, start: int, end: int) -> tuple[int, int] | None:
@@ -64,6 +77,9 @@ def clean_entry(work: str, start: int, end: int) -> tuple[int, int] | None:
         end -= 1
     if start < end and work[start] == "由":
         start += 1
+    role_note = _ROLE_NOTE.search(work, start, end)  # 市发改委（牵头）: the bracket says the role, not the name
+    if role_note and role_note.start() > start:
+        end = role_note.start()
     tail = _TAIL.search(work, start, end)
     if tail and tail.start() > start:
         end = tail.start()
