@@ -42,7 +42,6 @@ def _trie(words: list[str]) -> str:
 
 
 _QUOTES_OPEN, _QUOTES_CLOSE = "“\"「‘'", "”\"」’'"
-_AMBIGUOUS_FIRST = "".join(sorted({w[0] for w in AMBIGUOUS}))
 _HOLIDAY_FIRST = "".join(sorted({w[0] for w in ALIASES} | set(_QUOTES_OPEN)))
 _HOLIDAY_CONTEXT = (
     r"(?=节|国庆|劳动|青年|儿童|妇女|建党|建军|前后|前夕|期间|假期|长假|小长假|黄金周|当天|当日|之际"
@@ -66,8 +65,8 @@ _FIRST_CHARS = "".join(
     sorted(set("0123456789〇○零OＯ一二三四五六七八九十廿卅第前上下全年今明去本次翌" + _HOLIDAY_FIRST))
 )
 
-# Alternatives start with a character test, not a lookbehind: the regex engine skips a failing one cheaply, and
-# the lookbehind (widened to include the consumed character) runs only where the first character fits.
+# Lookbehinds come after an alternative's first character (widened to cover it), so that where the character does
+# not fit, the alternative fails before any lookbehind runs.
 TOKEN = re.compile(
     rf"(?=[{re.escape(_FIRST_CHARS)}])(?:"
     # ISO-like dates: 2019-10-01, 2019.10.1, 2019/10/01.
@@ -145,7 +144,8 @@ WEAK_YEAR_BEFORE = re.compile(r"(?:[低高少多大小]于|较|比)$")
 # of LOOSE_ANCHOR's words; LOOSE runs only near them (scanning whole texts with it would be slow).
 LOOSE_ANCHOR = re.compile("月|季度|期间|前后|前夕")
 LOOSE = re.compile(
-    r"(?:本|上|下|次|当|该|同)个?月(?:份)?(?:上旬|中旬|下旬|[底末初中内])?(?:之|以)?前?"
+    # Relative months with a part or a deadline (本月底前, 下月初); a bare 上月 (上月工作情况) names no date to run on.
+    r"(?:本|上|下|次|当|该|同)个?月份?(?:(?:上旬|中旬|下旬|[底末初中内])(?:(?:之|以)?前)?|(?:之|以)?前)"
     r"|(?<![0-9〇○零一二三四五六七八九十每])月(?:上旬|中旬|下旬|[底末初])(?:之|以)?前?"
     r"|(?<![0-9])[0-9]{1,3}月份?(?:[0-9]{1,3}[日号])?"
     r"|[^\s，。；、,;：:（）()《》]{1,8}?期间"
