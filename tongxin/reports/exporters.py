@@ -368,11 +368,7 @@ class BulletinExporter(StreamedExporter):
         if f.overdue:
             problems = [("p", f"截至{cn_date(f.end)}，有{len(f.overdue)}项任务逾期未完成：")]
             problems += [
-                (
-                    "p",
-                    f"{i}. {t['owner_org__name']}：{t['title']}（截止{cn_short(t['due'])}，"
-                    f"逾期{(f.end - t['due']).days + 1}天）。",
-                )
+                ("p", f"{i}. {t['owner_org__name']}：{t['title']}（截止{cn_short(t['due'])}）。")
                 for i, t in enumerate(f.overdue, start=1)
             ]
         else:

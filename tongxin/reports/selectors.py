@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, TruncDate
 
 from tongxin.accounts.rules import sees_everything
 from tongxin.activities.models import Activity, Assignment
@@ -181,7 +181,8 @@ def bulletin_facts(*, plan: Plan, start: dt.date, end: dt.date, horizon_days: in
 
     reports = list(
         reports_in_period(plan=plan, start=start, end=end)
-        .order_by("activity__order", "activity_id", "held_on", "submitted_at", "id")
+        .annotate(day=Coalesce("held_on", TruncDate("submitted_at")))
+        .order_by("activity__order", "activity_id", "day", "submitted_at", "id")
         .values("activity_id", "activity__title", "org__name", "summary", "held_on", "place", "participants")
     )
     facts.reports_accepted = len(reports)
