@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.api.test_plans import _add_activities, expected_c
+from tests.api.helpers import add_activities, expected_c
 from tests.factories import OrganisationFactory, PersonFactory
 from tongxin.orgs.models import OrganisationAlias
 
@@ -73,7 +73,7 @@ def test_lists_are_paginated(client_for, programme):
 
 
 def test_page_size_is_capped_at_500(client_for, programme, units, leaders):
-    _add_activities(programme, units, leaders, n=2)
+    add_activities(programme, units, leaders, n=2)
     data = client_for("admin").get("/api/sessions", {"page_size": 100000}).json()
     assert (data["count"], len(data["results"]), data["next"]) == (8, 8, None)
 
@@ -149,7 +149,7 @@ def test_list_queries_do_not_grow(url, client_for, programme, units, leaders, dj
     c = client_for("dangwai")
     with django_assert_max_num_queries(15) as small:
         c.get(url)
-    _add_activities(programme, units, leaders)
+    add_activities(programme, units, leaders)
     for i in range(40):
         unit = OrganisationFactory(name=f"追加单位{i}", parent=units["dept"])
         OrganisationAlias.objects.create(organisation=unit, name=f"追加{i}")

@@ -168,8 +168,15 @@ def test_every_api_url_is_documented_and_parameters_resolve(client):
             assert resolve(spec, param)["schema"]["type"] == "integer"
     assert spec["openapi"] == "3.1.0"
     assert set(spec["components"]["schemas"]) >= {
-        "Plan", "PlanDetail", "Activity", "Window", "Session", "Organisation", "Person", "Error",
-    }  # fmt: skip
+        "Plan",
+        "PlanDetail",
+        "Activity",
+        "Window",
+        "Session",
+        "Organisation",
+        "Person",
+        "Error",
+    }
 
 
 def test_docs_page_lists_every_endpoint_with_an_example(client):

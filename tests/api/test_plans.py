@@ -7,90 +7,13 @@ import datetime as dt
 import pytest
 from django.test import Client
 
-from tests.factories import ActivityFactory, PlanFactory, add_window, assign
+from tests.api.helpers import add_activities, expected_a, expected_b, expected_c, plan_head
+from tests.factories import PlanFactory, add_window
 from tongxin.activities.models import Phase
 from tongxin.orgs.models import OrganisationAlias
 from tongxin.plans.models import PlanContact, PlanSection
 
 pytestmark = pytest.mark.django_db
-
-
-def expected_a(a) -> dict:
-    """Activity A of the programme fixture: a reading club over the year with six two-month sessions."""
-    return {
-        "id": a.pk,
-        "number": "一",
-        "title": "双月读书会活动",
-        "components": ["recurring_meeting"],
-        "windows": [
-            {"start": "2019-01-01", "end": "2019-12-31", "text": "2019年1月—12月", "tentative": False, "approximate": False}
-        ],
-        "recurrence": None,
-        "sessions": [
-            {"id": s.pk, "title": f"第{i}期主题", "start": f"2019-{2 * i - 1:02d}-01", "end": f"2019-{2 * i:02d}-28",
-             "place": None}
-            for i, s in enumerate(a.sessions.order_by("order"), start=1)
-        ],  # fmt: skip
-        "phases": [],
-        "places": [],
-        "place_pending": False,
-        "participants": [],
-        "lead_leaders": ["张圣合"],
-        "responsible": ["党外干部和民主党派科"],
-        "cooperating": [],
-        "origin": "plan",
-        "state": "planned",
-    }
-
-
-def expected_b(b) -> dict:
-    return {
-        "id": b.pk,
-        "number": "二",
-        "title": "民主党派骨干培训班",
-        "components": ["training"],
-        "windows": [
-            {"start": "2019-06-11", "end": "2019-06-20", "text": "2019年6月中旬", "tentative": False, "approximate": False}
-        ],
-        "recurrence": None,
-        "sessions": [],
-        "phases": [],
-        "places": [],
-        "place_pending": False,
-        "participants": [],
-        "lead_leaders": ["张圣合"],
-        "responsible": [],
-        "cooperating": ["党外干部和民主党派科"],
-        "origin": "plan",
-        "state": "planned",
-    }
-
-
-def expected_c(c) -> dict:
-    return {
-        "id": c.pk,
-        "number": "三",
-        "title": "宗教界教风整治活动",
-        "components": ["campaign"],
-        "windows": [
-            {"start": "2019-02-01", "end": "2019-11-30", "text": "从2月—11月", "tentative": False, "approximate": False}
-        ],
-        "recurrence": None,
-        "sessions": [],
-        "phases": [],
-        "places": [],
-        "place_pending": False,
-        "participants": [],
-        "lead_leaders": ["乌力吉"],
-        "responsible": ["宗教业务科"],
-        "cooperating": ["市侨联"],
-        "origin": "plan",
-        "state": "planned",
-    }
-
-
-def plan_head(plan) -> dict:
-    return {"id": plan.pk, "title": "测试庆祝活动方案", "year": 2019, "issuer": "市委统战部", "status": "published"}
 
 
 def test_admin_lists_plans_with_activity_counts(client_for, programme):
@@ -145,7 +68,9 @@ def test_plan_detail_carries_structure_reporting_contacts_recurrence_and_phases(
     assert data["sections"] == [{"number": "一", "title": "指导思想"}, {"number": "二", "title": "活动安排"}]
     assert data["requirements"] == [{"number": "一", "title": "加强组织领导"}]
     assert data["reporting"] == {"to": "市委统战部", "text": "12月10日前报送总结。"}
-    assert data["contacts"] == [{"name": "胡延鹏", "phones": ["8334706", "13900000000"], "fax": "8301979", "email": None}]
+    assert data["contacts"] == [
+        {"name": "胡延鹏", "phones": ["8334706", "13900000000"], "fax": "8301979", "email": None}
+    ]
     assert data["activities"][0] == {
         **expected_a(a),
         "recurrence": {"every_months": 2, "text": "每两个月举办一期"},
@@ -154,8 +79,12 @@ def test_plan_detail_carries_structure_reporting_contacts_recurrence_and_phases(
     }
     assert data["activities"][2]["phases"] == ["学习动员", "自查不足", "整改提高"]
     assert data["activities"][2]["windows"][1] == {
-        "start": None, "end": "2019-11-30", "text": "11月底前", "tentative": True, "approximate": False,
-    }  # fmt: skip
+        "start": None,
+        "end": "2019-11-30",
+        "text": "11月底前",
+        "tentative": True,
+        "approximate": False,
+    }
 
 
 def test_role_names_are_written_as_the_plan_writes_them(client_for, programme, units):
@@ -184,9 +113,17 @@ def test_a_draft_plan_is_404_for_all_but_admins(client_for, programme):
 
 
 @pytest.mark.parametrize(
-    "path", ["/api/plans", "/api/plans/1", "/api/activities", "/api/activities/1", "/api/sessions",
-             "/api/organisations", "/api/people"],
-)  # fmt: skip
+    "path",
+    [
+        "/api/plans",
+        "/api/plans/1",
+        "/api/activities",
+        "/api/activities/1",
+        "/api/sessions",
+        "/api/organisations",
+        "/api/people",
+    ],
+)
 def test_anonymous_gets_401_json(path, programme):
     r = Client().get(path)
     assert (r.status_code, r["Content-Type"], r.json()) == (401, "application/json", {"detail": "请先登录。"})
@@ -204,20 +141,10 @@ def test_the_api_is_read_only(client_for, programme):
     assert (r.status_code, r["Allow"], r.json()) == (405, "GET, HEAD", {"detail": "只支持 GET 请求。"})
 
 
-def _add_activities(programme, units, leaders, n=40):
-    for i in range(n):
-        a = ActivityFactory(plan=programme["plan"], title=f"追加活动{i}", order=10 + i)
-        add_window(a, dt.date(2019, 5, 1), dt.date(2019, 5, 31), "5月")
-        a.sessions.create(title="唯一一期", start=dt.date(2019, 5, 10), end=dt.date(2019, 5, 10))
-        Phase.objects.create(activity=a, name="启动")
-        assign(a, "lead", leaders["zhang"])
-        assign(a, "responsible", units["dangwai"])
-        assign(a, "cooperating", units["qiaolian"])
-
-
 @pytest.mark.parametrize("persona", ["admin", "dangwai"])
-def test_plan_queries_do_not_grow_with_activities(client_for, programme, units, leaders, persona,
-                                                  django_assert_max_num_queries):  # fmt: skip
+def test_plan_queries_do_not_grow_with_activities(
+    client_for, programme, units, leaders, persona, django_assert_max_num_queries
+):
     c = client_for(persona)
     urls = ["/api/plans", f"/api/plans/{programme['plan'].pk}"]
     small = {}
@@ -225,7 +152,7 @@ def test_plan_queries_do_not_grow_with_activities(client_for, programme, units, 
         with django_assert_max_num_queries(15) as q:
             c.get(url)
         small[url] = len(q.captured_queries)
-    _add_activities(programme, units, leaders)
+    add_activities(programme, units, leaders)
     for url in urls:
         with django_assert_max_num_queries(small[url]):
             r = c.get(url)

@@ -11,7 +11,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tests.api.test_plans import _add_activities
+from tests.api.helpers import add_activities
 from tests.factories import PlanFactory, add_window
 from tongxin.exports.feeds import feed_url
 from tongxin.plans.models import PlanImport
@@ -53,10 +53,14 @@ def test_plan_calendar_has_one_event_per_window_and_session(client_for, programm
     assert events(r) == [
         (f"activity-{a.pk}-window-1@tongxin", D(2019, 1, 1), D(2020, 1, 1), "双月读书会活动"),
         *[
-            (f"session-{s.pk}@tongxin", D(2019, 2 * i - 1, 1), D(2019, 2 * i, 28) + dt.timedelta(days=1),
-             f"双月读书会活动：第{i}期主题")
+            (
+                f"session-{s.pk}@tongxin",
+                D(2019, 2 * i - 1, 1),
+                D(2019, 2 * i, 28) + dt.timedelta(days=1),
+                f"双月读书会活动：第{i}期主题",
+            )
             for i, s in enumerate(sessions, start=1)
-        ],  # fmt: skip
+        ],
         (f"activity-{b.pk}-window-1@tongxin", D(2019, 6, 11), D(2019, 6, 21), "民主党派骨干培训班"),
         (f"activity-{c.pk}-window-1@tongxin", D(2019, 2, 1), D(2019, 12, 1), "宗教界教风整治活动"),
     ]
@@ -141,7 +145,11 @@ def test_unit_calendar_covers_the_unit_and_its_sub_units(client_for, programme, 
     assert str(calendar(dangwai)["X-WR-CALNAME"]) == "党外干部和民主党派科 · 活动日历"
     assert [s for s in summaries(dangwai) if "：" not in s] == ["双月读书会活动", "民主党派骨干培训班"]
     dept = c.get(reverse("exports:unit_ics", args=[units["dept"].pk]))
-    assert {s for s in summaries(dept) if "：" not in s} == {"双月读书会活动", "民主党派骨干培训班", "宗教界教风整治活动"}
+    assert {s for s in summaries(dept) if "：" not in s} == {
+        "双月读书会活动",
+        "民主党派骨干培训班",
+        "宗教界教风整治活动",
+    }
     assert summaries(c.get(reverse("exports:unit_ics", args=[units["qiaolian"].pk]))) == ["宗教界教风整治活动"]
 
 
@@ -230,8 +238,9 @@ def test_calendar_links_tag_renders_download_and_subscribe(rf, programme, people
 
 
 @pytest.mark.parametrize("persona", ["admin", "dangwai"])
-def test_calendar_queries_do_not_grow_with_activities(persona, client_for, programme, units, leaders,
-                                                      django_assert_max_num_queries):  # fmt: skip
+def test_calendar_queries_do_not_grow_with_activities(
+    persona, client_for, programme, units, leaders, django_assert_max_num_queries
+):
     c = client_for(persona)
     urls = [
         plan_ics(programme),
@@ -243,7 +252,7 @@ def test_calendar_queries_do_not_grow_with_activities(persona, client_for, progr
         with django_assert_max_num_queries(15) as q:
             c.get(url)
         small[url] = len(q.captured_queries)
-    _add_activities(programme, units, leaders)
+    add_activities(programme, units, leaders)
     for url in urls:
         with django_assert_max_num_queries(small[url]):
             r = c.get(url)

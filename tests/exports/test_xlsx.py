@@ -11,16 +11,29 @@ from django.test import Client
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
-from tests.api.test_plans import _add_activities
+from tests.api.helpers import add_activities
 from tests.factories import ActivityFactory, PlanFactory, add_window, assign
 from tongxin.exports.exporters import COLUMNS, safe_cell
 
 pytestmark = pytest.mark.django_db
 
 HEADER = [
-    "序号", "活动名称", "类型", "时间", "开始", "结束", "拟定/前后", "场次数", "地点", "参加对象",
-    "牵头领导", "责任单位", "配合单位", "状态", "来源",
-]  # fmt: skip
+    "序号",
+    "活动名称",
+    "类型",
+    "时间",
+    "开始",
+    "结束",
+    "拟定/前后",
+    "场次数",
+    "地点",
+    "参加对象",
+    "牵头领导",
+    "责任单位",
+    "配合单位",
+    "状态",
+    "来源",
+]
 
 
 def xlsx_url(plan) -> str:
@@ -44,13 +57,58 @@ def test_activity_table_rows_for_the_programme(client_for, programme):
     assert rows[1] == HEADER
     d = dt.datetime
     assert rows[2:] == [
-        ["一", "双月读书会活动", "定期活动", "2019年1月—12月", d(2019, 1, 1), d(2019, 12, 31), None, 6, None, None,
-         "张圣合", "党外干部和民主党派科", None, "未开始", "规定动作"],
-        ["二", "民主党派骨干培训班", "培训", "2019年6月11日—6月20日", d(2019, 6, 11), d(2019, 6, 20), None, 0, None,
-         None, "张圣合", None, "党外干部和民主党派科", "未开始", "规定动作"],
-        ["三", "宗教界教风整治活动", "专项整治", "2019年2月—11月", d(2019, 2, 1), d(2019, 11, 30), None, 0, None,
-         None, "乌力吉", "宗教业务科", "市侨联", "未开始", "规定动作"],
-    ]  # fmt: skip
+        [
+            "一",
+            "双月读书会活动",
+            "定期活动",
+            "2019年1月—12月",
+            d(2019, 1, 1),
+            d(2019, 12, 31),
+            None,
+            6,
+            None,
+            None,
+            "张圣合",
+            "党外干部和民主党派科",
+            None,
+            "未开始",
+            "规定动作",
+        ],
+        [
+            "二",
+            "民主党派骨干培训班",
+            "培训",
+            "2019年6月11日—6月20日",
+            d(2019, 6, 11),
+            d(2019, 6, 20),
+            None,
+            0,
+            None,
+            None,
+            "张圣合",
+            None,
+            "党外干部和民主党派科",
+            "未开始",
+            "规定动作",
+        ],
+        [
+            "三",
+            "宗教界教风整治活动",
+            "专项整治",
+            "2019年2月—11月",
+            d(2019, 2, 1),
+            d(2019, 11, 30),
+            None,
+            0,
+            None,
+            None,
+            "乌力吉",
+            "宗教业务科",
+            "市侨联",
+            "未开始",
+            "规定动作",
+        ],
+    ]
 
 
 def test_own_activities_flags_places_and_several_windows(client_for, programme, units):
@@ -60,15 +118,28 @@ def test_own_activities_flags_places_and_several_windows(client_for, programme, 
     b.places, b.participants, b.state = ["市社会主义学院", "党校"], ["各民主党派骨干"], "underway"
     b.starts_on, b.ends_on = dt.date(2019, 6, 11), dt.date(2019, 9, 10)
     b.save()
-    own = ActivityFactory(plan=programme["plan"], number="", order=9, title="本科室读书日", kinds=["meeting"],
-                          origin="own", owner_org=units["dangwai"], place_pending=True)  # fmt: skip
+    own = ActivityFactory(
+        plan=programme["plan"],
+        number="",
+        order=9,
+        title="本科室读书日",
+        kinds=["meeting"],
+        origin="own",
+        owner_org=units["dangwai"],
+        place_pending=True,
+    )
     add_window(own, dt.date(2019, 10, 1), dt.date(2019, 10, 7), "国庆前后", approximate=True)
     rows = values(sheet(client_for("dangwai").get(xlsx_url(programme["plan"]))))
     assert [r[1] for r in rows[2:]] == ["双月读书会活动", "民主党派骨干培训班", "本科室读书日"]
     assert rows[3][3:10] == [
-        "2019年6月11日—6月20日；2019年9月10日", dt.datetime(2019, 6, 11), dt.datetime(2019, 9, 10), "拟定", 0,
-        "市社会主义学院、党校", "各民主党派骨干",
-    ]  # fmt: skip
+        "2019年6月11日—6月20日；2019年9月10日",
+        dt.datetime(2019, 6, 11),
+        dt.datetime(2019, 9, 10),
+        "拟定",
+        0,
+        "市社会主义学院、党校",
+        "各民主党派骨干",
+    ]
     assert rows[3][13] == "进行中"
     assert rows[4][6:9] == ["前后", 0, "地点待定"]
     assert rows[4][14] == "自选动作"
@@ -102,7 +173,7 @@ def test_safe_cell_never_makes_a_formula(text):
 
 def test_titles_that_look_like_formulas_stay_text_in_the_export(client_for, units, leaders):
     plan = PlanFactory(title="=1+1", year=2019)
-    a = ActivityFactory(plan=plan, number="1", title="@SUM(A1)", participants=["=HYPERLINK(\"http://x\")"])
+    a = ActivityFactory(plan=plan, number="1", title="@SUM(A1)", participants=['=HYPERLINK("http://x")'])
     assign(a, "responsible", units["dangwai"])
     ws = sheet(client_for("admin").get(xlsx_url(plan)))
     title, activity, participants = ws["A1"], ws["B3"], ws["J3"]
@@ -136,8 +207,9 @@ def test_columns_match_the_header():
 
 
 @pytest.mark.parametrize("persona", ["admin", "dangwai"])
-def test_export_queries_do_not_grow_with_activities(persona, client_for, programme, units, leaders,
-                                                    django_assert_max_num_queries):  # fmt: skip
+def test_export_queries_do_not_grow_with_activities(
+    persona, client_for, programme, units, leaders, django_assert_max_num_queries
+):
     c = client_for(persona)
     urls = [xlsx_url(programme["plan"]), reverse("exports:plan_json", args=[programme["plan"].pk])]
     small = {}
@@ -145,7 +217,7 @@ def test_export_queries_do_not_grow_with_activities(persona, client_for, program
         with django_assert_max_num_queries(15) as q:
             c.get(url)
         small[url] = len(q.captured_queries)
-    _add_activities(programme, units, leaders)
+    add_activities(programme, units, leaders)
     for url in urls:
         with django_assert_max_num_queries(small[url]):
             r = c.get(url)

@@ -87,6 +87,12 @@ SESSION = _object(
     description="场次。方案及活动中列出未取消的场次；/api/sessions 列出全部场次及其状态。",
 )
 
+# The parse schema's item fields, always present; plan_id only in /api/activities answers.
+SCHEMA_ACTIVITY_FIELDS = (
+    "id", "number", "title", "components", "windows", "recurrence", "sessions", "phases", "places",
+    "place_pending", "participants", "lead_leaders", "responsible", "cooperating", "origin", "state",
+)  # fmt: skip
+
 ACTIVITY = _object(
     {
         "id": ID,
@@ -111,10 +117,7 @@ ACTIVITY = _object(
         "state": {"type": "string", "enum": Activity.State.values, "description": "活动状态"},
         "plan_id": {**ID, "description": "所属方案（仅 /api/activities 返回）"},
     },
-    required=[
-        "id", "number", "title", "components", "windows", "recurrence", "sessions", "phases", "places",
-        "place_pending", "participants", "lead_leaders", "responsible", "cooperating", "origin", "state",
-    ],  # fmt: skip
+    required=[*SCHEMA_ACTIVITY_FIELDS],
     description="活动，字段名与解析结果（SCHEMA.md）一致",
 )
 
@@ -137,7 +140,11 @@ PLAN_FIELDS = {
     "title": _text("方案标题"),
     "year": {"type": ["integer", "null"], "description": "方案年度"},
     "issuer": _text("发文单位", nullable=True),
-    "status": {"type": "string", "enum": Plan.Status.values, "description": "draft=草稿（仅管理员可见），published=已发布"},
+    "status": {
+        "type": "string",
+        "enum": Plan.Status.values,
+        "description": "draft=草稿（仅管理员可见），published=已发布",
+    },
 }
 
 PLAN = _object(
@@ -166,14 +173,24 @@ PLAN_DETAIL_EXAMPLE = {
             "title": "双月读书会活动",
             "components": ["recurring_meeting"],
             "windows": [
-                {"start": "2019-01-01", "end": "2019-12-31", "text": "2019年1月—12月", "tentative": False,
-                 "approximate": False}
-            ],  # fmt: skip
+                {
+                    "start": "2019-01-01",
+                    "end": "2019-12-31",
+                    "text": "2019年1月—12月",
+                    "tentative": False,
+                    "approximate": False,
+                }
+            ],
             "recurrence": {"every_months": 2, "text": "每两个月举办一期"},
             "sessions": [
-                {"id": 31, "title": "第一期：新中国70年统一战线历程", "start": "2019-02-01", "end": "2019-02-28",
-                 "place": "哈尔滨社会主义学院"}
-            ],  # fmt: skip
+                {
+                    "id": 31,
+                    "title": "第一期：新中国70年统一战线历程",
+                    "start": "2019-02-01",
+                    "end": "2019-02-28",
+                    "place": "哈尔滨社会主义学院",
+                }
+            ],
             "phases": [],
             "places": ["哈尔滨社会主义学院"],
             "place_pending": False,
@@ -299,7 +316,10 @@ SCHEMA = {
             description="字段名和结构与方案解析结果（SCHEMA.md）一致；单位用户只会看到本单位承担或参与的活动。",
         ),
         "/api/activities": _get(
-            "活动列表", _ref("ActivityPage"), params=("plan", "unit", "leader", *PAGED), description="可按方案、单位、牵头领导筛选。"
+            "活动列表",
+            _ref("ActivityPage"),
+            params=("plan", "unit", "leader", *PAGED),
+            description="可按方案、单位、牵头领导筛选。",
         ),
         "/api/activities/{id}": _get("活动详情", _ref("Activity"), params=("id",), lookup=True),
         "/api/sessions": _get("场次列表", _ref("SessionPage"), params=("activity", *PAGED)),
@@ -315,7 +335,12 @@ SCHEMA = {
     },
     "components": {
         "securitySchemes": {
-            "session": {"type": "apiKey", "in": "cookie", "name": settings.SESSION_COOKIE_NAME, "description": "本站登录会话"}
+            "session": {
+                "type": "apiKey",
+                "in": "cookie",
+                "name": settings.SESSION_COOKIE_NAME,
+                "description": "本站登录会话",
+            }
         },
         "parameters": PARAMETERS,
         "responses": RESPONSES,

@@ -171,7 +171,9 @@ def session_list(request: HttpRequest) -> dict:
 @api_view
 def organisation_list(request: HttpRequest) -> dict:
     # The directory of units is shared by every signed-in user, as on the search page.
-    return paginate(request, organisations_list().order_by("sort_order", "name", "id"), serializers.organisation_to_dict)
+    return paginate(
+        request, organisations_list().order_by("sort_order", "name", "id"), serializers.organisation_to_dict
+    )
 
 
 @api_view
@@ -190,8 +192,15 @@ def docs(request: HttpRequest) -> HttpResponse:
     for path, item in schema["paths"].items():
         op = item["get"]
         params = [p if "name" in p else _resolve(schema, p) for p in op.get("parameters", [])]
-        endpoints.append({"path": path, "summary": op["summary"], "description": op.get("description", ""),
-                          "parameters": params, "auth": op.get("security") != []})
+        endpoints.append(
+            {
+                "path": path,
+                "summary": op["summary"],
+                "description": op.get("description", ""),
+                "parameters": params,
+                "auth": op.get("security") != [],
+            }
+        )
     example = schema["components"]["schemas"]["PlanDetail"]["examples"][0]
     return render(
         request,
