@@ -70,7 +70,7 @@ def calendar_feed(request: HttpRequest) -> HttpResponse:
 @login_required
 def gantt(request: HttpRequest) -> HttpResponse:
     ctx = _page_context(request, "activities:gantt_feed")
-    ctx["legend"] = _legend()
+    ctx.update(today=clock.today(), legend=_legend())
     return render(request, "activities/gantt.html", ctx)
 
 

@@ -17,11 +17,17 @@
     return date.getFullYear() + "-" + (m < 10 ? "0" : "") + m + "-" + (d < 10 ? "0" : "") + d;
   }
 
-  function rangeText(event, locale) {
+  // "8月1日—8月31日" as two pieces, so that a phone can put the end under the start.
+  function showRange(cell, event, locale) {
     var fmt = new Intl.DateTimeFormat(locale, { month: "short", day: "numeric" });
     var last = new Date(event.end ? event.end.getTime() - 86400000 : event.start.getTime());
-    var first = fmt.format(event.start);
-    return isoDay(last) === isoDay(event.start) ? first : first + "—" + fmt.format(last);
+    cell.textContent = fmt.format(event.start);
+    if (isoDay(last) !== isoDay(event.start)) {
+      var end = document.createElement("span");
+      end.className = "range-end";
+      end.textContent = "—" + fmt.format(last);
+      cell.appendChild(end);
+    }
   }
 
   // A list view repeats a long event on every day it spans; a year-long window would fill the list.
@@ -34,7 +40,7 @@
       row.classList.add("tx-repeat");
     }
     var time = row.querySelector(".fc-list-event-time");
-    if (time) time.textContent = rangeText(info.event, locale);
+    if (time) showRange(time, info.event, locale);
   }
 
   function hideEmptyDays(root) {
@@ -66,8 +72,17 @@
         : { left: "prev,next today", center: "title", right: views },
       footerToolbar: narrow ? { center: views } : false,
       height: "auto",
-      dayMaxEvents: true,
-      multiMonthMinWidth: 300,
+      // Short events (a session, a meeting) first: year-long windows would otherwise take every visible row.
+      eventOrder: "duration,start,title",
+      views: {
+        dayGridMonth: { dayMaxEvents: 4 },
+        // The year at a glance: events as thin coloured stripes (title on hover, click to open), as many as a
+        // day has room for; a day's number opens its month, where everything is listed.
+        multiMonthYear: { multiMonthMinWidth: 300, navLinks: true },
+      },
+      navLinkDayClick: function (date) {
+        calendar.changeView(narrow ? "listMonth" : "dayGridMonth", date);
+      },
       events: {
         url: el.getAttribute("data-feed"),
         failure: function () {

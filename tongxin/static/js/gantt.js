@@ -45,7 +45,7 @@
     var fmt = new Intl.DateTimeFormat(lang, { year: "numeric", month: "short", day: "numeric" });
     return function (ctx) {
       var task = ctx.task;
-      ctx.get_title().textContent = task.name;
+      ctx.get_title().textContent = task.name.replace(/^· /, "");
       ctx.get_subtitle().textContent = task.custom_class === "gantt-session" ? task.activity : "";
       var details = ctx.get_details();
       details.textContent = "";
@@ -55,7 +55,30 @@
       var link = text("a", "gantt-open", box.getAttribute("data-open"));
       link.href = task.url;
       details.appendChild(link);
+      // frappe-gantt opens the popup to the right of the click; on a phone that is often off screen.
+      window.requestAnimationFrame(function () { keepInView(box); });
     };
+  }
+
+  function keepInView(box) {
+    var container = box.querySelector(".gantt-container");
+    var pop = box.querySelector(".popup-wrapper");
+    if (!container || !pop) return;
+    var overflow = pop.getBoundingClientRect().right - container.getBoundingClientRect().right + 8;
+    if (overflow > 0) pop.style.left = Math.max(container.scrollLeft + 4, pop.offsetLeft - overflow) + "px";
+  }
+
+  // Open on today when the programme is under way (a month back, for context), otherwise at its start.
+  function scrollTarget(tasks, today) {
+    var first = tasks[0].start, last = tasks[0].end;
+    tasks.forEach(function (t) {
+      if (t.start < first) first = t.start;
+      if (t.end > last) last = t.end;
+    });
+    if (!today || today < first || today > last) return "start";
+    var d = new Date(today);
+    d.setMonth(d.getMonth() - 1);
+    return d.toISOString().slice(0, 10) < first ? "start" : d.toISOString().slice(0, 10);
   }
 
   function build(box, tasks) {
@@ -73,7 +96,7 @@
       today_button: false,
       view_mode_select: false,
       infinite_padding: false,
-      scroll_to: "start",
+      scroll_to: scrollTarget(tasks, box.getAttribute("data-today")),
       holidays: null, // weekend shading is drawn with style="" attributes, which the CSP blocks
       bar_height: 22,
       padding: 12,
