@@ -1,5 +1,9 @@
-from django.http import HttpResponse
 from django.urls import path
 
+from tongxin.supervision import views_cockpit
+
 app_name = "cockpit"
-urlpatterns = [path("", lambda r: HttpResponse("驾驶舱"), name="home")]
+urlpatterns = [
+    path("", views_cockpit.home, name="home"),
+    path("department/", views_cockpit.department, name="department"),
+]
