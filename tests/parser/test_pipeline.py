@@ -181,3 +181,26 @@ def test_schedule_table_with_place_and_participant_columns() -> None:
         ("包粽子比赛", ["社区文化广场"], ["辖区居民", "志愿者"], ["东风社区"], ["2022-06-01"]),
         ("端午诗词朗诵会", ["街道文化站"], ["中小学生"], ["街道文化站", "团工委"], ["2022-06-02"]),
     ]
+
+
+@pytest.mark.parametrize("joiner", [" ", ""])
+def test_reference_plan_flattened_to_one_line_reads_the_same(joiner: str) -> None:
+    text = REFERENCE.read_text(encoding="utf-8")
+    lines = [line.strip() for line in text.splitlines()]
+    expected = parse_text(text).to_json()["activities"]
+    got = parse_text(joiner.join(lines)).to_json()["activities"]
+    assert [(a["number"], a["title"], a["lead_leaders"], a["responsible"], a["cooperating"]) for a in got] == \
+        [(a["number"], a["title"], a["lead_leaders"], a["responsible"], a["cooperating"]) for a in expected]
+    assert [[(w["start"], w["end"]) for w in a["windows"]] for a in got] == \
+        [[(w["start"], w["end"]) for w in a["windows"]] for a in expected]
+
+
+def test_notice_flattened_without_any_separator_keeps_its_stages_and_fields() -> None:
+    text = ("为庆祝国庆，现将事项通知如下:第一阶段:升旗仪式一、时间:2019年10月1日早上7:00二、地点:南华广场"
+            "三、参加人员:全体校领导第二阶段:集体收看一、时间:2019年10月1日上午二、地点:视频会议室"
+            "四、要求:请准时。几点说明:1.请报送图片;2.请按时收看。南华大学党委宣传部2019年9月26日")
+    doc = parse_text(text).to_json()
+    assert [(a["number"], a["title"], a["places"]) for a in doc["activities"]] == [
+        ("一", "升旗仪式", ["南华广场"]), ("二", "集体收看", ["视频会议室"])]
+    assert [r["title"] for r in doc["requirements"]] == ["请报送图片", "请按时收看"]
+    assert doc["issuer"] == "南华大学党委宣传部"

@@ -31,11 +31,18 @@ _INLINE_BOILERPLATE = re.compile(
     r"【?\s*(?:扫一扫在手机(?:上)?打开当前页|返回顶部|打印本页|关闭窗口|打印|关闭|收藏本页|加入收藏)\s*】"
     r"|扫一扫在手机(?:上)?打开当前页|返回顶部|打印本页|关闭窗口|【\s*字体\s*[:：][^】]{0,12}】"
     r"|分享到\s*[:：]?|相关解读\s*$|(?:上一篇|下一篇)\s*[:：].*$"
+    r"|抄送\s*[:：].*?(?=[^\n。]{2,40}\d{4}年\d{1,2}月\d{1,2}日印发|$)"
     r"|(?:发布时间|浏览次数|点击数)\s*[:：]\s*[\d\-: ]+",
     re.M,
 )
 _SPACE_BREAK = re.compile(r"(?<=[\u4e00-\u9fff\u3000-\u303f“”‘’《》)\]:;,!?])[ ]+(?=[\u4e00-\u9fff(\[“《【])")
 _BREAK_BEFORE = "。;；!！?？:：)）"
+_DISTINCT = {"pcn", "par", "circ", "ar", "act", "stage"}  # rarely anything but numbering, even glued to text
+# Flattened texts also glue a label heading (几点说明:) or the signature and date to the sentence before.
+_GLUED_LABEL = re.compile(r"。(?=(?:几点|有关|其他|注意)?(?:说明|要求|事项):)")
+_GLUED_SIGNATURE = re.compile(r"。(?P<unit>[^。,:;]{2,30}?)(?P<date>\d{4}年\d{1,2}月\d{1,2}日)$")
+_FIELD_AFTER = re.compile(r"[\u4e00-\u9fff]{2,6}:")  # 一、时间: opens a field heading
+_LIST_NEXT = re.compile(r"[一二三四五六七八九十\d]{1,2}[、.等]")
 _LONG_LINE = 150
 
 
@@ -73,8 +80,8 @@ def find_boilerplate(work: str) -> list[tuple[int, int]]:
             found.append((pos, pos + len(line)))
         pos += len(line) + 1
     for m in _PRINTED_END.finditer(work):
-        line_start = work.rfind("\n", 0, m.start()) + 1
-        if 2 <= m.start() - line_start <= 60 and "。" not in work[line_start:m.start()]:
+        line_start = max(work.rfind("\n", 0, m.start()), work.rfind("。", 0, m.start())) + 1
+        if 2 <= m.start() - line_start <= 60:
             found.append((line_start, m.end()))
     found += [m.span() for m in _INLINE_BOILERPLATE.finditer(work)]
     merged: list[tuple[int, int]] = []
@@ -106,22 +113,39 @@ def paragraphs(work: str) -> list[tuple[int, int]]:
 
 
 def _line_cuts(line: str, seen: dict[str, int]) -> list[int]:
+    """Where a line holds several paragraphs: at spaces between sentences, and at numbering that continues
+    the document's sequence (after a sentence end or a space; with nothing before it, only when it is the
+    next number, or a first number just after a heading)."""
     cuts = {0, len(line)}
     if len(line) > _LONG_LINE:
         cuts.update(m.end() for m in _SPACE_BREAK.finditer(line))
+        cuts.update(m.end() for m in _GLUED_LABEL.finditer(line))
+        cuts.update(x for m in _GLUED_SIGNATURE.finditer(line) for x in (m.start("unit"), m.start("date")))
+    last_cut = 0
     for m in INLINE_MARKER.finditer(line):
         style, value = marker_value(m)
         at = m.start("marker")
         prev = at - 1
         while prev >= 0 and line[prev] == " ":
             prev -= 1
-        at_start = prev < 0
-        if not at_start and line[prev] not in _BREAK_BEFORE and at not in cuts:
-            continue
         last = seen.get(style)
-        if at_start or at in cuts or value == 1 or (last is not None and value == last + 1):
+        follows = last is not None and value == last + 1
+        if prev < 0 or at in cuts or line[prev] in _BREAK_BEFORE or prev < at - 1:
+            accept = value == 1 or follows or prev < 0 or at in cuts
+        elif line[prev] == "、" or _LIST_NEXT.match(line, m.end()):
+            accept = False  # 一、二、三等奖 is a list of numbers, not numbering
+        elif style in ("act", "stage") and not line.startswith(":", m.end()):
+            accept = False  # 在第一阶段中: only 第一阶段： opens a heading
+        else:  # glued to the text before it
+            first = value == 1 and at - last_cut <= 40
+            opening = value == 1 and last is None and at <= 80  # the first heading right after a title
+            field = bool(_FIELD_AFTER.match(line, m.end()))
+            skipped = last is not None and last < value <= last + 3 and field  # 三、活动时间…五、活动地点:
+            accept = follows or opening or skipped or (first and (style in _DISTINCT or field))
+        if accept:
             seen[style] = value
             cuts.add(at)
+            last_cut = at
     return sorted(cuts)
 
 

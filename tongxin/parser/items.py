@@ -13,7 +13,7 @@ from .model import Activity, Span, Valued, Warning, Window
 from .places import find_places, place_pending
 from .roles import RoleIndex, RoleScan
 from .select import Item
-from .sessions import derive_title, flat, recurring_sessions, sub_event_sessions
+from .sessions import derive_title, flat, recurring_sessions, sub_event_sessions, title_from_sentence
 from .structure import field_value, heading_title, number_text
 from .units import split_units
 
@@ -80,15 +80,16 @@ def build_activity(ctx: Context, item: Item, fallback_title: Valued | None = Non
     sessions = recurring_sessions(text, work, parts, recurrence, windows, ctx.errors)
     if not sessions and item.mode == "activity":
         sessions = sub_event_sessions(text, work, parts, windows)
+    paras = _paragraphs_in(ctx, parts)  # fields (地点：…) end with their paragraph, even in a flattened text
     field_places, field_people = _field_values(ctx, item)
-    places = _unique([*field_places, *(p for a, b in parts for p in find_places(text, work, a, b))])
+    places = _unique([*field_places, *(p for a, b in paras for p in find_places(text, work, a, b))])
     number = number_text(item.node) if item.node is not None and item.node.style != "label" else None
     activity = Activity(
         number=number or None, title=title, span=Span(item.start, item.end), windows=windows,
         recurrence=recurrence, sessions=sessions, places=places,
         place_pending=not places and any(place_pending(work, a, b) for a, b in parts),
-        phases=_phases(ctx, item, parts),
-        participants=_unique([*field_people, *_participants(text, work, parts, roles)]),
+        phases=_phases(ctx, item, paras),
+        participants=_unique([*field_people, *_participants(text, work, paras, roles)]),
         lead_leaders=roles.lead, responsible=roles.responsible, cooperating=roles.cooperating,
     )
     activity.components = components(work, title, parts, whole_body=item.mode == "activity")
@@ -120,12 +121,15 @@ def _field_values(ctx: Context, item: Item) -> tuple[list[Valued], list[Valued]]
     return places, people
 
 
+def _paragraphs_in(ctx: Context, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    starts = [s for s, _e in ctx.paragraphs]
+    return [p for a, b in parts for p in ctx.paragraphs[bisect_left(starts, a):bisect_left(starts, b)]]
+
+
 def _roles(ctx: Context, parts: list[tuple[int, int]]) -> RoleScan:
     merged = RoleScan()
-    starts = [s for s, _e in ctx.paragraphs]
-    for a, b in parts:
-        for s, e in ctx.paragraphs[bisect_left(starts, a):bisect_left(starts, b)]:
-            _merge(merged, ctx.roles.scan(s, e))
+    for s, e in _paragraphs_in(ctx, parts):
+        _merge(merged, ctx.roles.scan(s, e))
     return merged
 
 
@@ -148,7 +152,12 @@ def _title(ctx: Context, item: Item, roles: RoleScan, windows: list[Window]) -> 
         if s <= a < e:
             e = a
     e = _rstrip(work, s, e)
-    s = _after_time_and_place(work, s, e, windows)
+    dated = _after_time_and_place(work, s, e, windows)
+    if dated != s and item.mode == "activity":  # a heading that opens with its date is a sentence: name what it does
+        derived = title_from_sentence(text, work, dated, e)
+        if derived:
+            return derived
+    s = dated
     if item.mode == "activity":  # 开展XX活动，组织…: an activity's name ends at its first clause
         e = _first_clause_end(work, s, e)
     verb = _LEADING_VERB.match(work, s, e)

@@ -19,17 +19,17 @@ _ALTERNATIVES = {
     "stage": rf"第(?P<stage>{CN}|\d{{1,2}})阶段",
     "art": rf"第(?P<art>{CN}|\d{{1,3}})条(?![件款例])",
     "cn": rf"(?<![一二三四五六七八九十百第])(?P<cn>{CN})(?:、|\.(?!\d))",
-    "act": rf"活动(?P<act>{CN}|\d{{1,2}})(?=[:、.\s]|$)",
+    "act": rf"活动(?P<act>{CN}|\d{{1,2}})(?=[:\s]|$)",
     "pcn": rf"\((?P<pcn>{CN})\)",
     "ar": r"(?<![\d.])(?P<ar>\d{1,2})(?:、|\.(?![\d.]))",
     "par": r"\((?P<par>\d{1,2})\)",
     "arp": r"(?<![\d(])(?P<arp>\d{1,2})\)",
     "circ": r"(?P<circ>[①-⑳])",
 }
-_INLINE_STYLES = ("cn", "pcn", "ar", "par", "circ")
+_INLINE_STYLES = ("cn", "pcn", "ar", "par", "circ", "act", "stage")
 
 HEAD_MARKER = re.compile(r"[ ]*(?P<marker>" + "|".join(_ALTERNATIVES.values()) + r")[ ]*(?::[ ]*)?")
-INLINE_MARKER = re.compile(r"(?=[一二三四五六七八九十百零〇两(\d①-⑳])(?P<marker>" + "|".join(_ALTERNATIVES[s] for s in _INLINE_STYLES) + ")")
+INLINE_MARKER = re.compile(r"(?=[一二三四五六七八九十百零〇两(\d①-⑳活第])(?P<marker>" + "|".join(_ALTERNATIVES[s] for s in _INLINE_STYLES) + ")")
 
 
 def cn_to_int(s: str) -> int:

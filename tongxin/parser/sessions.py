@@ -80,8 +80,10 @@ def title_from_sentence(text: str, work: str, start: int, end: int) -> Valued | 
 
 
 def _compose(text: str, start: int, m: re.Match[str], kind: str) -> str:
-    def grab(name: str) -> str:
-        return text[start + m.start(name):start + m.end(name)].replace(_MASK, "")
+    masked = m.string
+
+    def grab(name: str) -> str:  # the original characters, without the bracketed asides masked in the match
+        return "".join(text[start + i] for i in range(m.start(name), m.end(name)) if masked[i] != _MASK)
 
     def clean_group(s: str) -> str:
         return _GROUP_PREFIX.sub("", _BRACKETED.sub("", s)).strip()
