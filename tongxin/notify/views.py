@@ -97,7 +97,8 @@ def _channel_form(request: HttpRequest, channel: Channel) -> HttpResponse:
         channel = services.channel_save(actor=request.user, channel=form.save(commit=False))
         messages.success(request, f"已保存提醒渠道“{channel.name}”。")
         return redirect("notify:channels")
-    return render(request, "notify/channel_form.html", {"form": form, "channel": channel})
+    status = 400 if request.method == "POST" else 200
+    return render(request, "notify/channel_form.html", {"form": form, "channel": channel}, status=status)
 
 
 @login_required
