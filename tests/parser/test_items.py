@@ -90,3 +90,12 @@ def test_recurring_themes_become_sessions_spread_over_the_window() -> None:
 
 def test_one_dated_sub_event_is_no_session() -> None:
     assert activity("开展征文活动。2019年7月—9月，组织开展主题征文活动。")["sessions"] == []
+
+
+def test_a_festival_in_an_event_name_is_no_date_when_the_text_gives_one() -> None:
+    doc = parse_text("二、活动安排\n（一）端午诗词朗诵会。2022年6月2日下午在街道文化站举办。\n（二）庆国庆升旗仪式。").to_json()
+    first, second = doc["activities"]
+    assert [(w["start"], w["text"]) for w in first["windows"]] == [("2022-06-02", "2022年6月2日下午")]
+    assert [w["start"] for w in second["windows"]] == ["2022-10-01"]  # the only date there is
+    assert doc["title"] is None
+    assert [w["message"] for w in doc["warnings"] if w["kind"] == "no_owner"] == ["方案没有为各事项写明牵头或责任单位，请在导入后指定"]

@@ -30,7 +30,7 @@ def document_title(doc: Cleaned) -> Valued | None:
     """The first paragraph when it reads as a document title (…方案 / 关于…的通知)."""
     for s, e in doc.paragraphs[:2]:
         line = doc.work[s:e]
-        if _TITLE.match(line) and "," not in line:
+        if _TITLE.match(line) and "," not in line and not HEAD_MARKER.match(line):
             return Valued(doc.text[s:e], Span(s, e))
     return None
 

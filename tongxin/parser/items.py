@@ -17,6 +17,7 @@ from .sessions import derive_title, flat, recurring_sessions, sub_event_sessions
 from .structure import field_value, heading_title, number_text
 from .units import split_units
 
+_DATE_CHARS = re.compile(r"[\d年月日号前后期间夕]")
 _CLAUSE_MARK = re.compile(r"[“”《》(),]")
 _LEADING_PLACE = re.compile(r"在[^,，。;；在]{2,20}?(?=举办|举行|召开|开展|组织)")
 _LEADING_VERB = re.compile(r"(?:组织开展|开展好|举办好|举办|举行|开展|组织|召开)(?=.{2})")
@@ -74,7 +75,7 @@ def build_activity(ctx: Context, item: Item, fallback_title: Valued | None = Non
         _merge(roles, RoleScan(lead=[r for r in inherited if r.role == "lead"],
                                responsible=[r for r in inherited if r.role == "responsible"],
                                cooperating=[r for r in inherited if r.role == "cooperating"]))
-    windows = _windows(ctx, parts)
+    windows = _windows(ctx, item, parts)
     title = _title(ctx, item, roles, windows) or fallback_title or Valued("", Span(item.start, item.start))
     recurrence = next((r for a, b in parts for r in timebridge.recurrences(text, a, b, ctx.errors)), None)
     sessions = recurring_sessions(text, work, parts, recurrence, windows, ctx.errors)
@@ -199,7 +200,7 @@ def _rstrip(work: str, s: int, e: int) -> int:
     return e
 
 
-def _windows(ctx: Context, parts: list[tuple[int, int]]) -> list[Window]:
+def _windows(ctx: Context, item: Item, parts: list[tuple[int, int]]) -> list[Window]:
     out: list[Window] = []
     seen: set[tuple[object, object, bool]] = set()
     for a, b in parts:
@@ -208,7 +209,17 @@ def _windows(ctx: Context, parts: list[tuple[int, int]]) -> list[Window]:
             if key not in seen:
                 seen.add(key)
                 out.append(w)
-    return out
+    if item.node is None or item.node.style == "label":
+        return out
+    heading = heading_title(ctx.doc.work, item.node)
+    return [w for w in out if not _names_the_occasion(w, heading, out)]
+
+
+def _names_the_occasion(w: Window, heading: tuple[int, int], windows: list[Window]) -> bool:
+    """端午诗词朗诵会 … 6月2日: a festival in an event's name is its theme when the text gives another date."""
+    inside = heading[0] <= w.span.start and w.span.end <= heading[1]
+    bare = not _DATE_CHARS.search(w.text)
+    return inside and bare and any((o.start, o.end) != (w.start, w.end) for o in windows)
 
 
 def components(work: str, title: Valued, parts: list[tuple[int, int]], *, whole_body: bool = True) -> list[str]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
+from .numerals import parse_int
+
 CN = "[一二三四五六七八九十百零〇两]{1,4}"
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 # Conventional depth of each numbering style; None marks styles whose depth depends on where they appear.
 RANK: dict[str, float | None] = {
@@ -33,22 +34,8 @@ INLINE_MARKER = re.compile(r"(?=[一二三四五六七八九十百零〇两(\d�
 
 
 def cn_to_int(s: str) -> int:
-    """一 → 1, 十一 → 11, 二十三 → 23, 一百零五 → 105; digits pass through; 0 when unreadable."""
-    if s.isdigit():
-        return int(s)
-    total, current = 0, 0
-    for ch in s:
-        if ch in _CN_DIGITS:
-            current = _CN_DIGITS[ch]
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        elif ch == "百":
-            total += (current or 1) * 100
-            current = 0
-        else:
-            return 0
-    return total + current
+    """一 → 1, 十一 → 11, 二十三 → 23; digits pass through; 0 when unreadable."""
+    return parse_int(s) or 0
 
 
 def marker_value(m: re.Match[str]) -> tuple[str, int]:

@@ -140,8 +140,11 @@ def _warnings(ctx: Context, root: Node, activities: list[Activity], errors: time
     for gap in numbering_gaps(root):
         expected = f"“{gap.after}”之后" if gap.after else "开头"
         out.append(Warning(f"编号不连续：{expected}是“{gap.number}”", Span(*gap.span), "numbering_gap"))
+    owned = [a for a in activities if a.lead_leaders or a.responsible]
+    if activities and not owned:  # a plan that names no owners at all: say so once
+        out.append(Warning("方案没有为各事项写明牵头或责任单位，请在导入后指定", activities[0].title.span, "no_owner"))
     for a in activities:
-        if not (a.lead_leaders or a.responsible):
+        if owned and not (a.lead_leaders or a.responsible):
             label = f"第{a.number}项" if a.number else "本项"
             out.append(Warning(f"{label}“{a.title.value}”没有写明牵头或责任单位", a.title.span, "no_owner"))
         for phrase, span in _unparsed(ctx, a):
