@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from . import timebridge
@@ -27,15 +28,11 @@ def parse_text(text: str, *, filename: str | None = None) -> ParseResult:
     root = build_tree(body)
     title = document_title(doc)
     errors = timebridge.TimeErrors()
-    stated = stated_years(text)
-    # One year written throughout (or none) needs neither the normaliser's year inference nor its year context.
-    single = next(iter(stated)) if stated is not None and len(stated) == 1 else None
-    year = title_year(title) or single or timebridge.plan_year(text, errors) or fallback_year(doc) or date.today().year
+    year, year_at = _years(doc, title, errors)
     roles = RoleIndex(text, doc.work, find_carry_over(text, doc.work))
-    year_at = (lambda _pos: year) if stated is not None and stated <= {year} else timebridge.year_at(text, year, errors)
     ctx = Context(doc=doc, roles=roles, paragraphs=body.paragraphs, year_at=year_at, errors=errors)
     items = _items(body, root, roles)
-    for item in items:
+    for item in items:  # table rows are items of their own
         item.exclude.extend(s for s in in_tables if item.start <= s[0] < item.end)
     result = ParseResult(text=text, filename=filename, title=title, year=year)
     result.sections = [_section(doc, n) for n in root.children if n.style != "label"]
@@ -56,6 +53,18 @@ def parse_text(text: str, *, filename: str | None = None) -> ParseResult:
     refs = [r for a in result.activities for r in (*a.responsible, *a.cooperating)]
     result.possible_duplicates = possible_duplicates(refs)
     return result
+
+
+def _years(doc: Cleaned, title: Valued | None, errors: timebridge.TimeErrors) -> tuple[int, Callable[[int], int]]:
+    """The plan's year, and the year in force at each position."""
+    stated = stated_years(doc.text)
+    # One year written throughout (or none) needs neither the normaliser's year inference nor its year context.
+    single = next(iter(stated)) if stated is not None and len(stated) == 1 else None
+    year = (title_year(title) or single or timebridge.plan_year(doc.text, errors) or fallback_year(doc)
+            or date.today().year)
+    if stated is not None and stated <= {year}:
+        return year, lambda _pos: year
+    return year, timebridge.year_at(doc.text, year, errors)
 
 
 def _items(doc: Cleaned, root: Node, roles: RoleIndex) -> list[Item]:
