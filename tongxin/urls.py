@@ -21,3 +21,9 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Browsers ask for /favicon.ico whatever the page says; answer with the SVG icon instead of a 404.
+from django.templatetags.static import static as static_url  # noqa: E402
+from django.views.generic.base import RedirectView  # noqa: E402
+
+urlpatterns.append(path("favicon.ico", RedirectView.as_view(url=static_url("img/favicon.svg"), permanent=True)))
