@@ -2,7 +2,9 @@
 
 from django.conf import settings
 from django.contrib import admin
+from django.templatetags.static import static as static_url
 from django.urls import include, path
+from django.views.generic.base import RedirectView
 
 urlpatterns = [
     path("", include("tongxin.activities.urls")),
@@ -15,15 +17,11 @@ urlpatterns = [
     path("export/", include("tongxin.exports.urls")),
     path("api/", include("tongxin.api.urls")),
     path("admin/", admin.site.urls),
+    # Browsers ask for /favicon.ico whatever the page says; answer with the SVG icon rather than a 404.
+    path("favicon.ico", RedirectView.as_view(url=static_url("img/favicon.svg"), permanent=True)),
 ]
 
 if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-
-# Browsers ask for /favicon.ico whatever the page says; answer with the SVG icon instead of a 404.
-from django.templatetags.static import static as static_url  # noqa: E402
-from django.views.generic.base import RedirectView  # noqa: E402
-
-urlpatterns.append(path("favicon.ico", RedirectView.as_view(url=static_url("img/favicon.svg"), permanent=True)))
