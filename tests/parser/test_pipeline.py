@@ -80,7 +80,8 @@ def test_work_plan_with_pipe_table_and_leaders() -> None:
         (["张华"], ["团市委"], ["市文明办", "各区（县）文明办"]),
         (["王强"], ["市委宣传部"], ["市教育局"]),
     ]
-    assert [(w["start"], w["end"]) for w in doc["activities"][2]["windows"]] == [("2022-07-01", "2022-09-30")]
+    # 完成时限 makes every date in that column a deadline
+    assert [(w["start"], w["end"]) for w in doc["activities"][2]["windows"]] == [(None, "2022-09-30")]
 
 
 def test_single_event_notice_is_one_item_without_a_number() -> None:
@@ -204,3 +205,11 @@ def test_notice_flattened_without_any_separator_keeps_its_stages_and_fields() ->
         ("一", "升旗仪式", ["南华广场"]), ("二", "集体收看", ["视频会议室"])]
     assert [r["title"] for r in doc["requirements"]] == ["请报送图片", "请按时收看"]
     assert doc["issuer"] == "南华大学党委宣传部"
+
+
+def test_dates_under_a_time_limit_label_are_deadlines() -> None:
+    text = ("一、重点任务\n1.推进政务服务平台建设。\n牵头单位：市发改委\n完成时限：2019年12月底\n"
+            "2.开展专项清理。（责任单位：市财政局；完成时限：2019年6月）\n3.举办培训班。时间：2019年5月。（责任单位：市人社局）")
+    doc = parse_text(text).to_json()
+    assert [[(w["start"], w["end"], w["deadline"]) for w in a["windows"]] for a in doc["activities"]] == [
+        [(None, "2019-12-31", True)], [(None, "2019-06-30", True)], [("2019-05-01", "2019-05-31", False)]]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import timebridge
 from .clean import Cleaned
@@ -17,6 +17,7 @@ from .sessions import derive_title, flat, recurring_sessions, sub_event_sessions
 from .structure import field_value, heading_title, number_text
 from .units import split_units
 
+_DEADLINE_LABEL = re.compile(r"(?:完成|办结|截止)(?:时限|时间|日期)[ ]*:|时限(?:要求)?[ ]*:")
 _DATE_CHARS = re.compile(r"[\d年月日号前后期间夕]")
 _CLAUSE_MARK = re.compile(r"[“”《》(),]")
 _LEADING_PLACE = re.compile(r"在[^,，。;；在]{2,20}?(?=举办|举行|召开|开展|组织)")
@@ -209,10 +210,26 @@ def _windows(ctx: Context, item: Item, parts: list[tuple[int, int]]) -> list[Win
             if key not in seen:
                 seen.add(key)
                 out.append(w)
+    out = as_deadlines(ctx.doc.work, out, parts)
     if item.node is None or item.node.style == "label":
         return out
     heading = heading_title(ctx.doc.work, item.node)
     return [w for w in out if not _names_the_occasion(w, heading, out)]
+
+
+def as_deadlines(work: str, windows: list[Window], spans: list[tuple[int, int]]) -> list[Window]:
+    """完成时限：2019年12月底 is a deadline: the window's last day, with no start."""
+    fields = []
+    for a, b in spans:
+        for m in _DEADLINE_LABEL.finditer(work, a, b):
+            line_end = work.find("\n", m.end(), b)
+            fields.append((m.end(), b if line_end < 0 else line_end))
+    out = []
+    for w in windows:
+        if w.start is not None and any(s <= w.span.start < e for s, e in fields):
+            w = replace(w, start=None, deadline=True)
+        out.append(w)
+    return out
 
 
 def _names_the_occasion(w: Window, heading: tuple[int, int], windows: list[Window]) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import timebridge
 from .clean import Cleaned
@@ -18,6 +18,7 @@ _RESPONSIBLE = re.compile(r"牵头(?:单位|部门|科室)|责任(?:单位|部�
 _COOPERATING = re.compile(r"配合(?:单位|部门|科室)|协办单位|参与单位|协助单位")
 _TIME = re.compile(r"(?:完成|办结)?(?:时限|时间)(?:要求|节点|安排)?|进度安排|时间节点")
 _NUMBER = re.compile(r"序号|编号")
+_DEADLINE_HEADER = re.compile(r"时限|完成时间|截止|办结")
 _PLACE = re.compile(r"(?:活动|会议|培训)?地点")
 _PEOPLE = re.compile(r"参加(?:人员|对象|范围)|参与(?:人员|对象)|活动对象|参会人员")
 _SEPARATOR = re.compile(r"[ ]*(?:\||\t)[ ]*")
@@ -27,6 +28,7 @@ _ROW_NUMBER = re.compile(r"^\d{1,3}$|^[一二三四五六七八九十]{1,3}$")
 @dataclass
 class Table:
     columns: list[str]
+    deadline_column: bool = False  # 完成时限 / 截止时间: its dates are deadlines
     rows: list[list[tuple[int, int]]] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)
 
@@ -75,7 +77,8 @@ def _separated(doc: Cleaned, i: int) -> tuple[Table, int] | None:
     kinds = [_column_kind(doc.work[a:b]) for a, b in header]
     if not _is_header(kinds):
         return None
-    table = Table([k or "" for k in kinds], spans=[(s, e)])
+    table = Table([k or "" for k in kinds], spans=[(s, e)],
+                  deadline_column=any(_DEADLINE_HEADER.search(doc.work, a, b) for a, b in header))
     j = i + 1
     while j < len(doc.paragraphs):
         ps, pe = doc.paragraphs[j]
@@ -102,7 +105,8 @@ def _cell_per_line(doc: Cleaned, i: int) -> tuple[Table, int] | None:
     if len(kinds) < 2 or not _is_header(kinds):
         return None
     width = len(kinds)
-    table = Table([k or "" for k in kinds], spans=list(doc.paragraphs[i:j]))
+    table = Table([k or "" for k in kinds], spans=list(doc.paragraphs[i:j]),
+                  deadline_column=any(_DEADLINE_HEADER.search(doc.work, a, b) for a, b in doc.paragraphs[i:j]))
     numbered = kinds[0] == "number"
     while j + width <= len(doc.paragraphs):
         row = doc.paragraphs[j:j + width]
@@ -119,13 +123,13 @@ def table_activities(ctx: Context, tables: list[Table]) -> list[Activity]:
     out = []
     for table in tables:
         for row in table.rows:
-            activity = _row_activity(ctx, table.columns, row)
+            activity = _row_activity(ctx, table.columns, row, table.deadline_column)
             if activity is not None:
                 out.append(activity)
     return out
 
 
-def _row_activity(ctx: Context, columns: list[str], row: list[tuple[int, int]]) -> Activity | None:
+def _row_activity(ctx: Context, columns: list[str], row: list[tuple[int, int]], deadlines: bool) -> Activity | None:
     text, work = ctx.doc.text, ctx.doc.work
     cells: dict[str, tuple[int, int]] = {}
     for column, cell in zip(columns, row, strict=False):
@@ -145,6 +149,8 @@ def _row_activity(ctx: Context, columns: list[str], row: list[tuple[int, int]]) 
     timed = [cells["time"]] if "time" in cells else row  # a time column says when; 端午 in a task name does not
     for a, b in timed:
         windows.extend(timebridge.windows(text, a, b, ctx.year_at(a), ctx.errors))
+    if deadlines and "time" in cells:
+        windows = [replace(w, start=None, deadline=True) if w.start else w for w in windows]
     number = work[cells["number"][0]:cells["number"][1]].strip() if "number" in cells else None
     activity = Activity(number=number or None, title=title, span=span, windows=windows,
                         lead_leaders=_unique([r for r in refs if r.role == "lead"]),
