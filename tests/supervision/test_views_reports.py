@@ -108,6 +108,10 @@ def test_admin_accepts_and_the_task_is_done_with_the_light_done(client_for, task
     assert "已采用。" in html and 'data-testid="report-state">已采用<' in html
     assert '<span class="light light-done" aria-hidden="true"></span>完成' in html
     assert 'data-testid="review-comment">很好<' in html and 'data-testid="review-form"' not in html
+    # The task's history tells the whole story, its reports included.
+    history = c.get(reverse("supervision:task_detail", args=[t.pk])).content.decode().split('data-testid="history"')[1]
+    assert "管理员：采用了 党外干部和民主党派科 的开展情况报告：很好" in history
+    assert "dangwai：党外干部和民主党派科 报送开展情况：双月读书会活动" in history
     # A second review (another tab) is refused with a message, not applied.
     r = c.post(reverse("supervision:report_review", args=[report.pk]), {"action": "return", "comment": "再改"}, follow=True)
     assert "这份报告已经审核过了（可能是其他人刚刚处理），请刷新查看。" in r.content.decode()

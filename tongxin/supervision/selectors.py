@@ -130,6 +130,18 @@ def task_for_page(user, pk: int) -> Task:
     return get_visible_or_404(qs.prefetch_related("activity__assignments"), pk=pk)
 
 
+def task_history(task: Task, *, reports: list, approvals: list, limit: int = 100) -> list:
+    """The task's own audit entries with those of its reports and approvals: its whole story in one list."""
+    from tongxin.audit.models import AuditEntry
+
+    q = Q(target_type="supervision.task", target_id=str(task.pk))
+    if reports:
+        q |= Q(target_type="supervision.progressreport", target_id__in=[str(r.pk) for r in reports])
+    if approvals:
+        q |= Q(target_type="supervision.approval", target_id__in=[str(a.pk) for a in approvals])
+    return list(AuditEntry.objects.filter(q).order_by("-at", "-id")[:limit])
+
+
 def urges_for(task: Task) -> list:
     return list(task.urges.select_related("to_org", "by")[:50])
 
@@ -253,7 +265,8 @@ def unit_page(user, org) -> dict:
 
     def by_role(q: Q) -> list[Activity]:
         ids = Activity.objects.filter(q).values("pk")
-        return list(activities_with_lights(acts.filter(pk__in=ids)).select_related("plan").order_by("starts_on", "id"))
+        lit = activities_with_lights(acts.filter(pk__in=ids)).annotate(light_rank=_light_rank())
+        return list(lit.select_related("plan").order_by("light_rank", "starts_on", "id"))
 
     responsible = Q(owner_org_id__in=units) | Q(
         assignments__role=Assignment.Role.RESPONSIBLE, assignments__organisation_id__in=units

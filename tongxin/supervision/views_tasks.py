@@ -11,7 +11,6 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from tongxin.activities.selectors import activities_visible_to
-from tongxin.audit.selectors import history_for
 from tongxin.core.access import require
 from tongxin.core.clock import today
 from tongxin.plans.selectors import plans_visible_to
@@ -47,12 +46,14 @@ def task_list(request: HttpRequest) -> HttpResponse:
 
 def _task_page(request: HttpRequest, task, *, status: int = 200, **extra) -> HttpResponse:
     user = request.user
+    reports = list(task.reports.select_related("org", "author"))
+    approvals = list(task.approvals.select_related("org", "requested_by"))
     ctx = {
         "task": task,
-        "history": history_for(task, limit=100),
+        "history": selectors.task_history(task, reports=reports, approvals=approvals),
         "urges": selectors.urges_for(task),
-        "reports": list(task.reports.select_related("org", "author")),
-        "approvals": list(task.approvals.select_related("org", "requested_by")),
+        "reports": reports,
+        "approvals": approvals,
         "urge_form": UrgeForm(),
         "can_report": not task.is_closed and user.has_perm("supervision.report", task),
         "can_extend": not task.is_closed and user.has_perm("supervision.request_approval", task),
