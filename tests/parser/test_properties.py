@@ -91,3 +91,21 @@ def test_mixed_encodings_decode_or_fail_cleanly(plan: str, cut: int, other: str,
         assert exc.message
         return
     assert_spans_point_at_their_text(parse_text(text))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.sampled_from([".txt", ".docx", ".pdf", ".doc", ".wps", ""]),
+       st.sampled_from([b"", b"%PDF-1.4\n", b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"\xef\xbb\xbf"]),
+       st.binary(max_size=400))
+def test_any_bytes_under_any_name_read_or_fail_with_a_message(tmp_path_factory, suffix: str, head: bytes,
+                                                              body: bytes) -> None:
+    from tongxin.parser import parse_file
+
+    path = tmp_path_factory.mktemp("junk") / f"plan{suffix}"
+    path.write_bytes(head + body)
+    try:
+        result = parse_file(path)
+    except DocumentError as exc:
+        assert exc.message and "\n" not in exc.message
+        return
+    assert_spans_point_at_their_text(result)

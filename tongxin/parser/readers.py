@@ -92,7 +92,7 @@ def normalise_newlines(text: str) -> str:
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_UNCOMMON = re.compile(r"[^\x00-\x7f\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2000-\u206f]")
 
 
 def decode_text(data: bytes) -> str:
@@ -132,9 +132,7 @@ def _plausible_chinese(text: str) -> bool:
     """GB18030 accepts much byte soup; real Chinese text is mostly common ideographs, ASCII and punctuation."""
     if not text:
         return False
-    odd = sum(1 for ch in text if not (ch.isascii() or _CJK.match(ch) or "\u3000" <= ch <= "\u303f"
-                                       or "\uff00" <= ch <= "\uffef" or "\u2000" <= ch <= "\u206f"))
-    return odd <= len(text) * 0.05
+    return len(_UNCOMMON.findall(text)) <= len(text) * 0.05
 
 
 def _check_text(text: str) -> str:
