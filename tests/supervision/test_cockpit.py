@@ -175,6 +175,12 @@ def test_department_late_list_is_oldest_first_with_days_overdue_and_last_urge(wo
     assert html.count('data-testid="urge"') == 2
     assert html.count('<span class="muted">未催办</span>') == 1
     assert '<td data-label="逾期天数" class="num overdue" data-testid="days-overdue">209 天</td>' in html
+    # The urge button opens the task page at its 催办 form; the unit links to its page.
+    s3 = world["a_tasks"]["s3"]
+    assert (
+        f'<a class="button small danger" href="/supervision/tasks/{s3.pk}/#id_note" data-testid="urge">催办</a>' in html
+    )
+    assert f'<a href="/supervision/units/{s3.owner_org_id}/">党外干部和民主党派科</a>' in html
 
 
 def test_department_page_draws_echarts_from_a_json_script_block_with_the_tables_numbers(world, client_for):
@@ -251,6 +257,11 @@ def test_leader_sees_their_activities_approvals_reports_and_late_tasks(world, cl
     html = response.content.decode()
     assert "宗教界教风整治活动" not in html and "整治活动请示" not in html
     assert html.count('data-testid="approval"') == 2
+    assert f'<a href="/supervision/approvals/{pending["b_filing"].pk}/"><b>培训班报备</b></a>' in html
+    assert (
+        f'<a href="/supervision/reports/{ctx["reports"][0].pk}/"><b>党外干部和民主党派科</b>：双月读书会活动</a>'
+        in html
+    )
     assert "截止日期" in html and 'href="/cockpit/department/"' in html
 
 
@@ -280,6 +291,7 @@ def test_unit_member_sees_only_their_unit(world, client_for, persona, unit, ligh
     assert [r.can_urge for r in response.context["late_rows"]] == [False] * len(late)
     html = response.content.decode()
     assert 'id="cockpit-data"' not in html
+    assert f'href="/supervision/units/{response.context["unit"].pk}/" data-testid="unit-page"' in html
     others = {"党外干部和民主党派科", "宗教业务科"} - {unit}
     assert not any(f'<td data-label="责任单位">{o}</td>' in html for o in others)
 
@@ -335,7 +347,7 @@ def _grow(world, people, n=40):
         ("viewer", DEPARTMENT, 12),
         ("zhang", COCKPIT, 12),
         ("zhang", DEPARTMENT, 12),
-        ("dangwai", COCKPIT, 9),
+        ("dangwai", COCKPIT, 10),
     ],
 )
 def test_query_count_does_not_grow_with_the_programme(

@@ -27,12 +27,12 @@ from django.db.models import Count, F, Min, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from tongxin.accounts.rules import is_admin
 from tongxin.activities.models import Activity, Assignment
 from tongxin.activities.selectors import activities_visible_to
 from tongxin.core.clock import today as clock_today
 from tongxin.supervision import status
 from tongxin.supervision.models import Approval, ProgressReport, Task
+from tongxin.supervision.selectors import approvals_visible_to, reports_visible_to, tasks_visible_to
 
 LIGHTS = (status.RED, status.YELLOW, status.GREEN, status.DONE)
 TOP_UNITS = 20
@@ -118,11 +118,6 @@ def _rates_from(row: dict, *, key: str | None = None, name: str | None = None) -
     return Rates(key=row.get(key) if key else None, name=row.get(name, "") if name else "", **counts)
 
 
-def tasks_in_view(user) -> QuerySet[Task]:
-    """The tasks on activities the user may see (the one visibility rule, `activities_visible_to`)."""
-    if is_admin(user):
-        return Task.objects.all()  # the department sees every activity; skip the needless IN (…all ids…)
-    return Task.objects.filter(activity__in=activities_visible_to(user))
 
 
 def rates_total(tasks: QuerySet[Task], *, today: dt.date) -> Rates:
@@ -224,10 +219,10 @@ def late_rows(user, page_tasks, *, today: dt.date) -> list[LateRow]:
 def department_summary(user, *, today: dt.date | None = None) -> dict:
     """Everything the department cockpit shows except the late list (paginated by the view)."""
     today = today or clock_today()
-    tasks = tasks_in_view(user)
+    tasks = tasks_visible_to(user)
     activities = activities_visible_to(user)
-    reports = ProgressReport.objects.all() if is_admin(user) else ProgressReport.objects.filter(activity__in=activities)
-    approvals = Approval.objects.all() if is_admin(user) else Approval.objects.filter(activity__in=activities)
+    reports = reports_visible_to(user)
+    approvals = approvals_visible_to(user)
     units = rates_by_unit(tasks, today=today)
     leaders = rates_by_leader(tasks, today=today)
     months = reports_by_month(reports, today=today)
@@ -342,7 +337,7 @@ def unit_summary(user, *, today: dt.date | None = None) -> dict:
 
     today = today or clock_today()
     units = org_with_descendants_ids(user.organisation)
-    tasks = tasks_in_view(user).filter(owner_org_id__in=units)
+    tasks = tasks_visible_to(user).filter(owner_org_id__in=units)
     return {
         "today": today,
         "unit": user.organisation,

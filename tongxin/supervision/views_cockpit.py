@@ -40,7 +40,7 @@ def department(request: HttpRequest) -> HttpResponse:
 
 def _department(request: HttpRequest) -> HttpResponse:
     ctx = cockpit.department_summary(request.user)
-    qs = cockpit.late_tasks(cockpit.tasks_in_view(request.user), today=ctx["today"])
+    qs = cockpit.late_tasks(cockpit.tasks_visible_to(request.user), today=ctx["today"])
     ctx["page"], ctx["late_rows"] = _late_page(request, qs, ctx["today"])
     ctx["has_own_cockpit"] = is_leader(request.user) and bool(request.user.person_id)
     return render(request, "supervision/cockpit_department.html", ctx)
