@@ -43,18 +43,21 @@ _PHASE_SPLIT = re.compile(r"[、,和及与]")
 _PARTICIPANT_FIELD = re.compile(
     r"(?:参加人员|参加对象|参会人员|出席人员|参与人员|参与对象|活动对象|培训对象|参训对象|参赛对象|邀请对象)[ ]*:[ ]*(?P<v>[^。\n]{2,120})"
 )
+_PEOPLE_WORDS = (
+    "人员|干部|成员|人士|代表|群众|学生|党员|志愿者|联谊会|联会|职工|居民|青年|委员|骨干|理事|教师|师生|主委|公众|领导|党派|分子"
+    "|负责人|书记|主任|家属|儿童|老人|妇女|工作者"
+)
 _PARTICIPANT_PHRASE = re.compile(
-    r"(?=[面组对除])"
-    r"面向(?P<a>[^,;。]{2,30}?)[,，]|组织(?P<b>[^,;。]{2,30}?)(?=深入|发挥|集体|,|参加|进行|开展|到|在|赴|对)|对(?P<c>[^,;。]{2,60}?)进行"
-    r"|除(?P<d>[^,;。]{2,60}?)(?:参加|参会|出席)外"
+    r"(?=[面组对除引动邀号带召参])"
+    r"面向(?P<a>[^,;。]{2,30}?)[,，]|对(?P<c>[^,;。]{2,60}?)进行|除(?P<d>[^,;。]{2,60}?)(?:参加|参会|出席)外"
+    rf"|(?:组织|引导|动员|邀请|号召|带领)(?!协调|开展|实施|实现|推进)(?P<b>[^,;。“”]{{2,40}}(?:{_PEOPLE_WORDS}))"
+    r"(?=[,、;。]|参加|进行|深入|发挥|集体|开展|到|在|赴|对|结合|从|凝聚|自行|参考|发起|学习|向|用|更|有针对性)"
+    r"|召开(?P<e>[^,;。]{2,40}?)参加的|参加[^,;。:]{0,12}的(?P<f>[^,;。]{2,10}?)(?=由|,|。|$)"
 )
 _HEADCOUNT = re.compile(r"\d+\s*(?:人|名)")
 _PEOPLE_LABEL = re.compile(r"人员|对象")
 _PEOPLE_SPLIT = re.compile(r"[、,;和及]")
-_PEOPLE = re.compile(
-    r"(?:人员|干部|成员|人士|代表|群众|学生|党员|志愿者|会|职工|居民|青年|委员|骨干|理事|教师|师生|主委|公众|领导|党派|分子|负责人"
-    r"|书记|主任|家属|儿童|老人|妇女|工作者)$"
-)
+_PEOPLE = re.compile(rf"(?:{_PEOPLE_WORDS}|无党派|会)$")
 _PEOPLE_PREFIX = re.compile(r"(?:广大|我市|全体(?=.{3}))*")
 
 
@@ -293,7 +296,7 @@ def _participants(text: str, work: str, parts: list[tuple[int, int]], roles: Rol
             spans.extend((s, e) for s, e in split_units(work, m.start("v"), m.end("v")) if not _is_quota(work, s, e))
         masked = flat(work, a, b)
         for m in _PARTICIPANT_PHRASE.finditer(masked):
-            group = next(g for g in ("a", "b", "c", "d") if m.group(g) is not None)
+            group = next(g for g in ("a", "b", "c", "d", "e", "f") if m.group(g) is not None)
             spans.extend(_people(masked, a, *m.span(group)))
     role_names = {r.name for r in (*roles.lead, *roles.responsible, *roles.cooperating)}
     out = [Valued(text[s:e], Span(s, e)) for s, e in sorted(spans) if text[s:e] not in role_names]
