@@ -53,7 +53,13 @@ def test_filters_never_widen_what_a_unit_sees(client_for, programme, leaders):
 
 def test_bad_parameters_are_a_400_in_chinese(client_for, programme):
     c = client_for("admin")
-    for params, name in (({"plan": "abc"}, "plan"), ({"page": "0"}, "page"), ({"page_size": "-3"}, "page_size")):
+    for params, name in (
+        ({"plan": "abc"}, "plan"),
+        ({"unit": "²"}, "unit"),
+        ({"leader": "9" * 30}, "leader"),
+        ({"page": "0"}, "page"),
+        ({"page_size": "-3"}, "page_size"),
+    ):
         r = c.get("/api/activities", params)
         assert (r.status_code, r.json()) == (400, {"detail": f"参数 {name} 必须是正整数。"})
 
@@ -157,3 +163,11 @@ def test_list_queries_do_not_grow(url, client_for, programme, units, leaders, dj
     with django_assert_max_num_queries(len(small.captured_queries)):
         r = c.get(url, {"page_size": 500})
     assert r.json()["count"] > 40
+
+
+def test_unknown_api_paths_answer_in_json(client_for):
+    c = client_for("viewer")
+    for path in ("/api/nothing", "/api/plans/99999999999999999999999", "/api/plans/1/activities"):
+        r = c.get(path)
+        assert (r.status_code, r.json()) == (404, {"detail": "没有这个接口，请参阅 /api/docs/。"})
+    assert c.get("/api/docs").status_code == 301

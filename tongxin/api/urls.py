@@ -6,12 +6,14 @@ app_name = "api"
 # Paths are written without a trailing slash (/api/plans); one is accepted too.
 urlpatterns = [
     re_path(r"^plans/?$", views.plan_list, name="plans"),
-    re_path(r"^plans/(?P<pk>[0-9]+)/?$", views.plan_detail, name="plan"),
+    re_path(r"^plans/(?P<pk>[0-9]{1,18})/?$", views.plan_detail, name="plan"),
     re_path(r"^activities/?$", views.activity_list, name="activities"),
-    re_path(r"^activities/(?P<pk>[0-9]+)/?$", views.activity_detail, name="activity"),
+    re_path(r"^activities/(?P<pk>[0-9]{1,18})/?$", views.activity_detail, name="activity"),
     re_path(r"^sessions/?$", views.session_list, name="sessions"),
     re_path(r"^organisations/?$", views.organisation_list, name="organisations"),
     re_path(r"^people/?$", views.person_list, name="people"),
     path("openapi.json", views.openapi, name="openapi"),
     path("docs/", views.docs, name="docs"),
+    # Anything else under /api/ answers in JSON too (but /api/docs still gets its slash appended).
+    re_path(r"^(?!docs$).*$", views.unknown_endpoint),
 ]

@@ -8,6 +8,7 @@ callers get 401. Errors are JSON objects with a Chinese `detail`.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from functools import wraps
 
@@ -78,7 +79,7 @@ def _int_param(request: HttpRequest, name: str, default: int | None = None) -> i
     raw = request.GET.get(name, "").strip()
     if raw == "":
         return default
-    if not raw.isdigit() or int(raw) < 1:
+    if not re.fullmatch(r"[0-9]{1,18}", raw) or int(raw) < 1:
         raise ApiError(400, f"参数 {name} 必须是正整数。")
     return int(raw)
 
@@ -179,6 +180,10 @@ def organisation_list(request: HttpRequest) -> dict:
 @api_view
 def person_list(request: HttpRequest) -> dict:
     return paginate(request, people_list().order_by("kind", "name", "id"), serializers.person_to_dict)
+
+
+def unknown_endpoint(request: HttpRequest) -> JsonResponse:
+    return error_response(404, "没有这个接口，请参阅 /api/docs/。")
 
 
 def openapi(request: HttpRequest) -> JsonResponse:
