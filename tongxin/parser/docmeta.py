@@ -86,9 +86,9 @@ def issuer(doc: Cleaned, title: Valued | None, closing: int) -> Valued | None:
     if sign:
         return sign
     for s, e in doc.boilerplate:
-        m = _PRINTED.match(doc.text, s, e)  # the working copy has boilerplate blanked out
-        if m and is_unit(m.group("u").strip()):
-            return Valued(doc.text[m.start("u"):m.end("u")].strip(), Span(*m.span("u")))
+        printed = _PRINTED.match(doc.text, s, e)  # the working copy has boilerplate blanked out
+        if printed and is_unit(printed.group("u").strip()):
+            return Valued(doc.text[printed.start("u"):printed.end("u")].strip(), Span(*printed.span("u")))
     return None
 
 

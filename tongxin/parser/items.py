@@ -11,7 +11,7 @@ from . import timebridge
 from .clean import Cleaned
 from .model import Activity, Span, Valued, Warning, Window
 from .places import find_places, place_pending
-from .roles import RoleIndex, RoleScan
+from .roles import RoleIndex, RoleScan, scan_of
 from .select import Item
 from .sessions import derive_title, flat, recurring_sessions, sub_event_sessions, title_from_sentence
 from .structure import field_value, heading_title, number_text
@@ -75,10 +75,7 @@ def build_activity(ctx: Context, item: Item, fallback_title: Valued | None = Non
     parts = item.parts()
     roles = _roles(ctx, parts)
     if not roles.any() and ctx.roles.carry:  # an earlier attribution marked 下同 covers this item
-        inherited = ctx.roles.carry.default_before(item.start)
-        _merge(roles, RoleScan(lead=[r for r in inherited if r.role == "lead"],
-                               responsible=[r for r in inherited if r.role == "responsible"],
-                               cooperating=[r for r in inherited if r.role == "cooperating"]))
+        _merge(roles, scan_of(ctx.roles.carry.default_before(item.start)))
     windows = _windows(ctx, item, parts)
     title = _title(ctx, item, roles, windows) or fallback_title or Valued("", Span(item.start, item.start))
     recurrence = next((r for a, b in parts for r in timebridge.recurrences(text, a, b, ctx.errors)), None)

@@ -99,7 +99,7 @@ def _section(doc: Cleaned, node: Node) -> Section:
 def _requirements(doc: Cleaned, root: Node, items: list[Item]) -> list[Section]:
     """Points under a requirements heading (有关要求, 几点说明 …) that are not themselves tasks."""
     taken = {i.node.start for i in items if i.node is not None}
-    out = []
+    out: list[Section] = []
     for node in root.children:
         s, e = heading_title(doc.work, node)
         if not REQUIREMENT.search(doc.work[s:e]):

@@ -253,6 +253,13 @@ def _outside(start: int, end: int, pairs: list[tuple[int, int]]) -> list[tuple[i
     return out
 
 
+def scan_of(refs: list[RoleRef]) -> RoleScan:
+    """Owners already found elsewhere, as a scan of their own."""
+    scan = RoleScan()
+    _distribute(refs, scan)
+    return scan
+
+
 def _distribute(found: list[RoleRef], scan: RoleScan) -> None:
     seen: set[tuple[str, str]] = set()
     targets = {"lead": scan.lead, "responsible": scan.responsible, "cooperating": scan.cooperating}

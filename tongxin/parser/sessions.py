@@ -142,7 +142,7 @@ def recurring_sessions(text: str, work: str, parts: list[tuple[int, int]], recur
     if recurrence is None:
         return []
     window = next((w for w in windows if w.start and w.end and not w.deadline), None)
-    if window is None:
+    if window is None or window.start is None or window.end is None:
         return []
     for a, b in parts:
         m = _THEMES.search(work, a, b)
