@@ -36,6 +36,12 @@ D = dt.date
 HYPERLINK = '=HYPERLINK("x")'
 
 
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    """Personas are created in every test; the production hasher's 0.5 s each is not what these tests are about."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def a_task(activity, kind: str, session: int | None = None) -> Task:
     qs = Task.objects.filter(activity=activity, kind=kind)
     if session is not None:
