@@ -43,6 +43,7 @@ def notify(
     notes = Notification.objects.bulk_create(
         [Notification(recipient=u, kind=kind, title=title[:300], body=body, url=url[:500]) for u in users]
     )
+    email_on = any(u.email for u in users) and _email_enabled()  # one query, not one per recipient
     deliveries = [
         Delivery(
             channel_kind=Channel.Kind.EMAIL,
@@ -53,7 +54,7 @@ def notify(
             next_attempt_at=timezone.now(),
         )
         for u, n in zip(users, notes, strict=True)
-        if u.email and _email_enabled()
+        if u.email and email_on
     ]
     org_ids = [o.pk for o in orgs if o is not None]
     robots = Channel.objects.filter(is_active=True, kind__in=[Channel.Kind.WECOM, Channel.Kind.DINGTALK])

@@ -64,7 +64,8 @@ class ReminderRun:
         if self.generated:
             out.append(f"{verb}生成定期报送任务 {self.generated} 项")
         for u in self.units:
-            out.append(f"{verb}提醒 {u.org}（{u.recipients} 人）：{_counts(u)}")
+            who = f"{u.recipients} 人" if u.recipients else "该单位还没有账号"
+            out.append(f"{verb}提醒 {u.org}（{who}）：{_counts(u)}")
             out += [f"  · {_task_line(t, self.today)}" for t in u.overdue + u.soon]
         for t in self.escalated:
             out.append(f"{verb}上报牵头领导：{t.title}（{t.owner_org}，截止 {t.due:%Y-%m-%d}）")
