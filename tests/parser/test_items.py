@@ -99,3 +99,8 @@ def test_a_festival_in_an_event_name_is_no_date_when_the_text_gives_one() -> Non
     assert [w["start"] for w in second["windows"]] == ["2022-10-01"]  # the only date there is
     assert doc["title"] is None
     assert [w["message"] for w in doc["warnings"] if w["kind"] == "no_owner"] == ["方案没有为各事项写明牵头或责任单位，请在导入后指定"]
+
+
+def test_a_task_title_ends_at_its_first_colon() -> None:
+    text = "一、重点任务\n1.加快推进数字政府建设和政务服务改革：整合平台，优化流程。（市大数据局牵头）"
+    assert parse_text(text).to_json()["activities"][0]["title"] == "加快推进数字政府建设和政务服务改革"

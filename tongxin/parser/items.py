@@ -18,6 +18,7 @@ from .structure import field_value, heading_title, number_text
 from .units import split_units
 
 _DEADLINE_LABEL = re.compile(r"(?:完成|办结|截止)(?:时限|时间|日期)[ ]*:|时限(?:要求)?[ ]*:")
+_HEADING_COLON = re.compile(r":(?!\d)")
 _DATE_CHARS = re.compile(r"[\d年月日号前后期间夕]")
 _CLAUSE_MARK = re.compile(r"[“”《》(),]")
 _LEADING_PLACE = re.compile(r"在[^,，。;；在]{2,20}?(?=举办|举行|召开|开展|组织)")
@@ -162,6 +163,9 @@ def _title(ctx: Context, item: Item, roles: RoleScan, windows: list[Window]) -> 
     s = dated
     if item.mode == "activity":  # 开展XX活动，组织…: an activity's name ends at its first clause
         e = _first_clause_end(work, s, e)
+    else:  # a task's title is its heading sentence, up to the first 。 or ：
+        colon = _HEADING_COLON.search(work, s, e)
+        e = colon.start() if colon and colon.start() - s >= 2 else e
     verb = _LEADING_VERB.match(work, s, e)
     if verb and item.mode == "activity":  # a task's title is its heading sentence as written
         s = verb.end()
