@@ -115,3 +115,7 @@ def test_leader_with_posts_in_brackets() -> None:
 )
 def test_lists_written_with_spaces_and_role_notes(text: str, expected: tuple[list[str], list[str], list[str]]) -> None:
     assert roles(text) == expected
+
+
+def test_hosts_named_with_you_are_responsible() -> None:
+    assert roles("参加由市委宣传部、市文明办主办的“道德讲堂”活动") == ([], ["市委宣传部", "市文明办"], [])

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from .model import RoleRef, Span, Warning
-from .units import clean_entry, is_title_only, is_unit, person_span, split_units
+from .units import is_title_only, is_unit, person_span, split_units
 
 LEAD_LABELS = "牵头领导|责任领导|分管领导|联系领导|包联领导|包保领导|牵头市领导|牵头人|责任人"
 RESPONSIBLE_LABELS = (
@@ -237,9 +237,9 @@ def _scan_free_text(text: str, work: str, start: int, end: int, pairs: list[tupl
                     found.extend(RoleRef(text[x:y], Span(x, y), role) for x, y in entries)
             clause_start = clause_end + 1
         for hm in _HOSTED_BY.finditer(work, a, b):
-            span = clean_entry(work, hm.start("units"), hm.end("units"))
-            if span and is_unit(work[span[0]:span[1]]):
-                found.append(RoleRef(text[span[0]:span[1]], Span(*span), "responsible"))
+            entries = split_units(work, hm.start("units"), hm.end("units"))
+            if entries and all(is_unit(work[x:y]) for x, y in entries):
+                found.extend(RoleRef(text[x:y], Span(x, y), "responsible") for x, y in entries)
 
 
 def _outside(start: int, end: int, pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
