@@ -86,6 +86,9 @@ def test_filters_by_light_unit_state_kind_and_due_month(client_for, tasks, units
     # The filter form answers htmx with the rows only.
     partial = c.get(url, {"light": "red"}, HTTP_HX_REQUEST="true").content.decode()
     assert "<html" not in partial and "共 5 项任务" in partial
+    # Going back in the browser asks htmx to restore the whole page.
+    restored = c.get(url, {"light": "red"}, HTTP_HX_REQUEST="true", HTTP_HX_HISTORY_RESTORE_REQUEST="true")
+    assert "<html" in restored.content.decode()
 
 
 def test_task_page_shows_facts_light_and_the_buttons_each_persona_may_use(client_for, tasks):

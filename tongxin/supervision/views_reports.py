@@ -144,7 +144,8 @@ def report_list(request: HttpRequest) -> HttpResponse:
         evidence_count=Count("evidence")
     )
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    template = "supervision/_report_rows.html" if request.htmx else "supervision/report_list.html"
+    partial = request.htmx and not request.htmx.history_restore_request  # a restore needs the whole page
+    template = "supervision/_report_rows.html" if partial else "supervision/report_list.html"
     return render(request, template, {"form": form, "page": page, "count": page.paginator.count})
 
 

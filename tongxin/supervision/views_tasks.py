@@ -40,7 +40,8 @@ def task_list(request: HttpRequest) -> HttpResponse:
     ctx = {"form": form, "page": page, "count": page.paginator.count}
     if request.user.has_perm("supervision.manage_tasks"):
         ctx["generate_form"] = GenerateForm(plans=plans_visible_to(request.user))
-    template = "supervision/_task_rows.html" if request.htmx else "supervision/task_list.html"
+    partial = request.htmx and not request.htmx.history_restore_request  # a restore needs the whole page
+    template = "supervision/_task_rows.html" if partial else "supervision/task_list.html"
     return render(request, template, ctx)
 
 
