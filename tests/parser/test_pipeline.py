@@ -213,3 +213,12 @@ def test_dates_under_a_time_limit_label_are_deadlines() -> None:
     doc = parse_text(text).to_json()
     assert [[(w["start"], w["end"], w["deadline"]) for w in a["windows"]] for a in doc["activities"]] == [
         [(None, "2019-12-31", True)], [(None, "2019-06-30", True)], [("2019-05-01", "2019-05-31", False)]]
+
+
+def test_cell_per_line_table_without_numbers_ends_at_the_next_heading() -> None:
+    text = ("二、任务分工\n工作任务\n牵头单位\n完成时限\n推进政务服务平台建设\n市发改委\n2019年6月底前\n"
+            "开展涉企收费清理\n市财政局\n2019年9月底前\n三、保障措施\n（一）加强领导。\n（二）严格考核。")
+    doc = parse_text(text).to_json()
+    assert [(a["number"], a["title"], a["responsible"]) for a in doc["activities"]] == [
+        (None, "推进政务服务平台建设", ["市发改委"]), (None, "开展涉企收费清理", ["市财政局"])]
+    assert [r["title"] for r in doc["requirements"]] == ["加强领导", "严格考核"]

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from . import timebridge
 from .clean import Cleaned
 from .items import Context, components
+from .markers import HEAD_MARKER
 from .model import Activity, RoleRef, Span, Valued
 from .roles import entry_refs, scan_roles
 from .units import split_units
@@ -113,6 +114,8 @@ def _cell_per_line(doc: Cleaned, i: int) -> tuple[Table, int] | None:
         first = doc.work[row[0][0]:row[0][1]].strip()
         if numbered and not _ROW_NUMBER.match(first):
             break
+        if not numbered and any(HEAD_MARKER.match(doc.work, a, b) or b - a > 120 for a, b in row):
+            break  # without a 序号 column, a heading or a long paragraph ends the table
         table.rows.append(list(row))
         table.spans.extend(row)
         j += width
