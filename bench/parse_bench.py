@@ -39,7 +39,7 @@ def measure(text: str, rounds: int) -> dict[str, float]:
     tracemalloc.stop()
     cpu_median = statistics.median(cpu)
     return {"chars": len(text), "wall_ms": statistics.median(wall) * 1000, "cpu_ms": cpu_median * 1000,
-            "docs_per_s": 1 / cpu_median, "peak_mib": peak / 2**20}
+            "best_ms": min(cpu) * 1000, "docs_per_s": 1 / cpu_median, "peak_mib": peak / 2**20}
 
 
 def main() -> int:
@@ -47,8 +47,8 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=50)
     args = parser.parse_args()
     cases = {"reference plan": REFERENCE.read_text(encoding="utf-8"), "50,000-character work plan": work_plan()}
-    header = (f"{'document':28s} {'chars':>7s} {'CPU ms':>8s} {'wall ms':>8s} {'docs/s':>8s} {'peak MiB':>9s}"
-              f" {'target':>10s}")
+    header = (f"{'document':28s} {'chars':>7s} {'CPU ms':>8s} {'best ms':>8s} {'wall ms':>8s} {'docs/s':>8s}"
+              f" {'peak MiB':>9s} {'target':>10s}")
     print(header)
     print("-" * len(header))
     ok = True
@@ -56,9 +56,10 @@ def main() -> int:
         r = measure(text, args.rounds)
         passed = r["cpu_ms"] < TARGETS_MS[name]
         ok &= passed
-        print(f"{name:28s} {r['chars']:7.0f} {r['cpu_ms']:8.2f} {r['wall_ms']:8.2f} {r['docs_per_s']:8.1f} "
+        print(f"{name:28s} {r['chars']:7.0f} {r['cpu_ms']:8.2f} {r['best_ms']:8.2f} {r['wall_ms']:8.2f} {r['docs_per_s']:8.1f} "
               f"{r['peak_mib']:9.2f} {'<' + str(TARGETS_MS[name]) + ' ms':>10s} {'ok' if passed else 'SLOW'}")
-    print("CPU ms and docs/s: median CPU time of one parse; wall ms: median elapsed time (higher on a busy machine).")
+    print("CPU ms and docs/s: median CPU time of one parse; best ms: fastest CPU time; wall ms: median elapsed time "
+          "(all higher on a busy machine).")
     return 0 if ok else 1
 
 

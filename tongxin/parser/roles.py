@@ -29,6 +29,7 @@ _VERB_SEGMENT = re.compile(
     rf"[ ]*(?:由)?(?P<units>[^:]+?)(?:(?P<resp>{_RESPONSIBLE_VERBS})|(?P<coop>{_COOPERATING_VERBS}))[ ]*$"
 )
 _FREE_VERB = re.compile(r"[ ]*(?:由)?(?P<units>[^:]+?)(?:(?P<resp>牵头|负责|落实|分工负责)|(?P<coop>配合|参与))[ ]*$")
+_FREE_VERBS = ("牵头", "负责", "落实", "配合", "参与")
 _HOSTED_BY = re.compile(r"由(?P<units>[^,;。由的\n]{2,30}?)(?:负责)?(?:举办|主办|承办)")
 _CLAUSE_END = re.compile(r"[,;。\n:|\t]")
 _OPEN, _CLOSE = "([【", ")]】"
@@ -229,7 +230,8 @@ def _scan_free_text(text: str, work: str, start: int, end: int, pairs: list[tupl
         clause_start = a
         for m in [*_CLAUSE_END.finditer(work, a, b), None]:
             clause_end = m.start() if m else b
-            fm = _FREE_VERB.match(work, clause_start, clause_end)
+            ends_with_verb = work.endswith(_FREE_VERBS, clause_start, clause_end)
+            fm = _FREE_VERB.match(work, clause_start, clause_end) if ends_with_verb else None
             if fm:
                 entries = split_units(work, fm.start("units"), fm.end("units"))
                 if entries and all(is_unit(work[x:y]) for x, y in entries):

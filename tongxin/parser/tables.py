@@ -36,6 +36,8 @@ class Table:
 
 def _column_kind(cell: str) -> str | None:
     cell = cell.strip()
+    if len(cell) > 8:  # header cells are short words
+        return None
     for kind, pattern in (("number", _NUMBER), ("lead", _LEAD), ("responsible", _RESPONSIBLE),
                           ("cooperating", _COOPERATING), ("time", _TIME), ("task", _TASK), ("place", _PLACE),
                           ("people", _PEOPLE)):
