@@ -112,7 +112,7 @@ class Section:
         return {"number": self.number, "title": self.title, "span": self.span.to_json()}
 
 
-Requirement = Section
+Requirement = Section  # a requirement point has the same shape: number, title, span
 
 
 @dataclass
@@ -213,7 +213,7 @@ class ParseResult:
     issuer: Valued | None = None
     sections: list[Section] = field(default_factory=list)
     activities: list[Activity] = field(default_factory=list)
-    requirements: list[Section] = field(default_factory=list)
+    requirements: list[Requirement] = field(default_factory=list)
     reporting: Reporting | None = None
     contacts: list[Contact] = field(default_factory=list)
     warnings: list[Warning] = field(default_factory=list)
