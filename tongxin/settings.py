@@ -117,6 +117,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "tongxin.core.context_processors.site",
+                "tongxin.notify.context_processors.unread",
             ],
         },
     },
@@ -232,6 +233,7 @@ TONGXIN_DEMO = envbool("TONGXIN_DEMO", False)
 # Supervision: a task is yellow when due within this many days, escalated to its lead leader this many days overdue.
 TONGXIN_YELLOW_DAYS = envint("TONGXIN_YELLOW_DAYS", 7)
 TONGXIN_ESCALATE_DAYS = envint("TONGXIN_ESCALATE_DAYS", 7)
+TONGXIN_REMIND_HOUR = envint("TONGXIN_REMIND_HOUR", 8)  # the background loop sends no reminders before this hour
 EVIDENCE_TYPES = {
     ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".gif": "image/gif", ".webp": "image/webp",
     ".pdf": "application/pdf", ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

@@ -47,9 +47,11 @@ class Command(BaseCommand):
         env = dict(os.environ)
         if demo:
             env.setdefault("TONGXIN_DEMO", "1")
-        worker = None
+        helpers: list[subprocess.Popen] = []
         if not opts["no_worker"]:
-            worker = subprocess.Popen([sys.executable, "-m", "tongxin.cli", "db_worker"], env=env)
+            # The task worker runs queued jobs; the reminder loop sends due reminders and retries failed deliveries.
+            helpers.append(subprocess.Popen([sys.executable, "-m", "tongxin.cli", "db_worker"], env=env))
+            helpers.append(subprocess.Popen([sys.executable, "-m", "tongxin.cli", "remind", "--loop", "60"], env=env))
         url = f"http://{opts['host']}:{opts['port']}/"
         self.stdout.write(self.style.SUCCESS(f"同心已启动：{url}  （Ctrl+C 停止）"))
         sys.stdout.flush()
@@ -72,5 +74,5 @@ class Command(BaseCommand):
         except KeyboardInterrupt:
             pass
         finally:
-            if worker:
-                worker.terminate()
+            for proc in helpers:
+                proc.terminate()
