@@ -75,9 +75,11 @@ def task_escalate(*, task: Task, actor="系统") -> Urge | None:
             summary=f"逾期上报牵头领导：{task.title}（{task.owner_org}，截止 {task.due:%Y-%m-%d}）",
             plan_id=task.activity.plan_id,
         )
+        # Escalations go to the leaders, not to the department-wide robot (the reminder run summarises those).
         notify(
             users=leaders,
             kind="task.escalate",
+            department_robots=False,
             title=f"【逾期上报】{task.owner_org}：{task.title}",
             body=f"截止日期 {task.due:%Y-%m-%d}，至今未完成。",
             url=f"/supervision/tasks/{task.pk}/",
