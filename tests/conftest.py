@@ -38,9 +38,11 @@ EXAMPLE_PLAN = ROOT / "tongxin" / "examples" / "chifeng-2019-united-front-70th-p
 
 
 @pytest.fixture(autouse=True)
-def _media_root(tmp_path, settings):
+def _test_settings(tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.TONGXIN_TODAY = "2019-08-15"
+    # Hashing seven personas' passwords with PBKDF2 costs seconds per test; tests do not need the strength.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ def belongs_to_users_unit(user, activity) -> bool:
 def is_lead_leader_of(user, activity) -> bool:
     if activity is None or not user.person_id:
         return False
-    return any(a.person_id == user.person_id for a in activity.assignments.all())
+    return any(a.role == "lead" and a.person_id == user.person_id for a in activity.assignments.all())
 
 
 @rules.predicate

@@ -71,7 +71,10 @@ def activities_overview(user, filters: OverviewFilters, *, year: int | None = No
         qs = qs.filter(kinds__icontains=f'"{filters.kind}"')
     if filters.q:
         qs = qs.filter(Q(title__icontains=filters.q) | Q(paragraph__icontains=filters.q))
-    return with_details(qs.distinct()).order_by("plan__year", "plan_id", "order", "id")
+    # Imported here: the supervision selectors import this module.
+    from tongxin.supervision.selectors import activities_with_lights
+
+    return activities_with_lights(with_details(qs.distinct())).order_by("plan__year", "plan_id", "order", "id")
 
 
 def org_with_descendants_ids_by_id(org_id: int) -> set[int]:

@@ -32,7 +32,9 @@ def overview(request: HttpRequest) -> HttpResponse:
     qs = selectors.activities_overview(request.user, filters, year=plan.year if plan else None)
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = [(a, selectors.roles_of(a)) for a in page.object_list]
-    template = "activities/_overview_rows.html" if request.htmx else "activities/overview.html"
+    # A history restore (the back button) needs the whole page, not the rows fragment.
+    partial = request.htmx and not request.htmx.history_restore_request
+    template = "activities/_overview_rows.html" if partial else "activities/overview.html"
     return render(
         request,
         template,
