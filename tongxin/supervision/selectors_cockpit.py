@@ -23,18 +23,21 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Min, Prefetch, Q, QuerySet
-from django.db.models.functions import TruncMonth
+from django.db import connection
+from django.db.models import Count, F, Func, Min, Prefetch, Q, QuerySet
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from tongxin.activities.models import Activity, Assignment
 from tongxin.activities.selectors import activities_visible_to
 from tongxin.core.clock import today as clock_today
+from tongxin.orgs.models import Organisation
 from tongxin.supervision import status
 from tongxin.supervision.models import Approval, ProgressReport, Task
 from tongxin.supervision.selectors import approvals_visible_to, reports_visible_to, tasks_visible_to
 
 LIGHTS = (status.RED, status.YELLOW, status.GREEN, status.DONE)
+COUNTS = (*LIGHTS, "due_count", "due_done", "finished", "on_time")
 TOP_UNITS = 20
 MONTHS = 12
 
@@ -96,61 +99,113 @@ def light_items(counts: dict[str, int]) -> list[tuple[str, str, int]]:
     return [(k, str(status.LABELS[k]), counts.get(k, 0)) for k in LIGHTS]
 
 
-def _aggregates(today: dt.date, *, distinct: bool = False) -> dict:
-    """Counts for `Rates`; the queryset must carry the `light` annotation from `status.annotate_tasks`."""
+class LocalDate(TruncDate):
+    """A datetime's calendar date in the current time zone, computed by the database itself.
+
+    Django's `__date` runs a Python function for every row on SQLite (about 250 ms over 20,000 tasks); here
+    SQLite shifts by the zone's UTC offset on `today` instead (exact for China, which has no daylight saving).
+    Other databases use Django's own TruncDate (PostgreSQL: ``AT TIME ZONE``).
+    """
+
+    def __init__(self, expression, *, today: dt.date):
+        super().__init__(expression)
+        noon = dt.datetime.combine(today, dt.time(12))
+        self.offset_seconds = int(timezone.get_current_timezone().utcoffset(noon).total_seconds())
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.lhs)
+        return f"date({sql}, '{self.offset_seconds:+d} seconds')", params
+
+
+def _aggregates(today: dt.date) -> dict:
+    """Counts for `Rates`; the queryset must come from `_annotated` (it reads `light` and `done_on`)."""
     done = Q(state=Task.State.DONE)
     due = Q(due__lte=today)
 
     def c(condition: Q) -> Count:
-        return Count("pk", filter=condition, distinct=distinct)
+        return Count("pk", filter=condition)
 
     return {
         **{k: c(Q(light=k)) for k in LIGHTS},
         "due_count": c(due & ~Q(state=Task.State.CANCELLED)),
         "due_done": c(due & done),
         "finished": c(done),
-        "on_time": c(done & Q(done_at__date__lte=F("due"))),
+        "on_time": c(done & Q(done_on__lte=F("due"))),
     }
 
 
-def _rates_from(row: dict, *, key: str | None = None, name: str | None = None) -> Rates:
-    counts = {k: row[k] or 0 for k in (*LIGHTS, "due_count", "due_done", "finished", "on_time")}
-    return Rates(key=row.get(key) if key else None, name=row.get(name, "") if name else "", **counts)
-
-
+def _annotated(tasks: QuerySet[Task], today: dt.date) -> QuerySet[Task]:
+    return status.annotate_tasks(tasks, today=today).annotate(done_on=LocalDate("done_at", today=today))
 
 
 def rates_total(tasks: QuerySet[Task], *, today: dt.date) -> Rates:
-    return _rates_from(status.annotate_tasks(tasks, today=today).aggregate(**_aggregates(today)))
+    return _add(Rates(), _annotated(tasks, today).aggregate(**_aggregates(today)))
 
 
-def rates_by_unit(tasks: QuerySet[Task], *, today: dt.date) -> list[Rates]:
-    """Per owning unit, most overdue first, then the lowest completion rate, then by name."""
-    rows = (
-        status.annotate_tasks(tasks, today=today)
-        .values("owner_org_id", "owner_org__name")
+@dataclass
+class ProgrammeRates:
+    units: list[Rates]
+    leaders: list[Rates]
+    total: Rates
+
+
+def _add(into: Rates, row: dict | Rates) -> Rates:
+    get = row.get if isinstance(row, dict) else lambda k: getattr(row, k)
+    for k in COUNTS:
+        setattr(into, k, getattr(into, k) + (get(k) or 0))
+    return into
+
+
+def _sum_into(sums: dict, key, values: tuple) -> None:
+    have = sums.get(key)
+    sums[key] = values if have is None else tuple(a + b for a, b in zip(have, values, strict=True))
+
+
+def _rates(counts: tuple, **kw) -> Rates:
+    return Rates(**kw, **dict(zip(COUNTS, counts, strict=True)))
+
+
+def programme_rates(tasks: QuerySet[Task], *, today: dt.date) -> ProgrammeRates:
+    """Rates per unit, per lead leader and in total, from one aggregate over the tasks by (activity, unit).
+
+    Grouping by activity and unit and adding up in Python avoids joining 20,000 tasks to the assignments and
+    counting DISTINCT per leader; the rows number the (activity, unit) pairs, far fewer than the tasks.
+    Units: most overdue first, then the lowest completion rate, then by name. Leaders: by name.
+    """
+    groups = (
+        _annotated(tasks, today)
+        .values("activity_id", "owner_org_id")
         .annotate(**_aggregates(today))
+        .values_list("activity_id", "owner_org_id", *COUNTS)
         .order_by()
     )
-    out = [_rates_from(r, key="owner_org_id", name="owner_org__name") for r in rows]
-    out.sort(key=lambda r: (-r.red, r.completion if r.completion is not None else 101, r.name))
-    return out
-
-
-def rates_by_leader(tasks: QuerySet[Task], *, today: dt.date) -> list[Rates]:
-    """Per lead leader of the tasks' activities, by name."""
-    rows = (
-        status.annotate_tasks(tasks, today=today)
-        .filter(activity__assignments__role=Assignment.Role.LEAD, activity__assignments__person__isnull=False)
-        .values("activity__assignments__person_id", "activity__assignments__person__name")
-        .annotate(**_aggregates(today, distinct=True))
+    by_unit: dict[int, tuple] = {}
+    by_activity: dict[int, tuple] = {}
+    for activity_id, org_id, *counts in groups:
+        _sum_into(by_unit, org_id, tuple(counts))
+        _sum_into(by_activity, activity_id, tuple(counts))
+    total: dict[None, tuple] = {}
+    for counts in by_unit.values():
+        _sum_into(total, None, counts)
+    names = dict(Organisation.objects.filter(pk__in=list(by_unit)).values_list("pk", "name"))
+    by_leader: dict[int, tuple] = {}
+    leader_names: dict[int, str] = {}
+    leads = (
+        Assignment.objects.filter(role=Assignment.Role.LEAD, person__isnull=False, activity_id__in=list(by_activity))
+        .values_list("activity_id", "person_id", "person__name")
+        .distinct()
         .order_by()
     )
-    out = [
-        _rates_from(r, key="activity__assignments__person_id", name="activity__assignments__person__name") for r in rows
-    ]
-    out.sort(key=lambda r: (r.name, r.key))
-    return out
+    for activity_id, person_id, name in leads:  # distinct pairs: a leader named twice counts once
+        _sum_into(by_leader, person_id, by_activity[activity_id])
+        leader_names[person_id] = name
+    units = [_rates(c, key=pk, name=names.get(pk, "")) for pk, c in by_unit.items()]
+    leaders = [_rates(c, key=pk, name=leader_names[pk]) for pk, c in by_leader.items()]
+    return ProgrammeRates(
+        units=sorted(units, key=lambda r: (-r.red, 101 if r.completion is None else r.completion, r.name)),
+        leaders=sorted(leaders, key=lambda r: (r.name, r.key)),
+        total=_rates(total[None]) if total else Rates(),
+    )
 
 
 def _month_start(d: dt.date, back: int = 0) -> dt.date:
@@ -159,25 +214,46 @@ def _month_start(d: dt.date, back: int = 0) -> dt.date:
 
 
 def reports_by_month(reports: QuerySet[ProgressReport], *, today: dt.date, months: int = MONTHS) -> list[tuple]:
-    """[("2019-08", n), …]: reports submitted in each of the `months` months up to today's, oldest first."""
-    first = _month_start(today, months - 1)
+    """[("2019-08", n), …]: reports submitted in each of the `months` local months up to today's, oldest first.
+
+    One round trip of `months` scalar COUNTs, each a range on the `submitted_at` index: grouping 100,000 reports
+    by month (or one conditional count per month) costs ten times as much on SQLite.
+    """
     tz = timezone.get_current_timezone()
-    start = timezone.make_aware(dt.datetime.combine(first, dt.time.min), tz)
-    end = timezone.make_aware(dt.datetime.combine(today + dt.timedelta(days=1), dt.time.min), tz)
-    rows = (
-        reports.filter(submitted_at__gte=start, submitted_at__lt=end)
-        .annotate(month=TruncMonth("submitted_at", tzinfo=tz))
-        .values("month")
-        .annotate(n=Count("pk"))
-        .order_by()
+    firsts = [_month_start(today, back) for back in range(months - 1, -1, -1)]
+    edges = [timezone.make_aware(dt.datetime.combine(d, dt.time.min), tz) for d in firsts]
+    edges.append(timezone.make_aware(dt.datetime.combine(today + dt.timedelta(days=1), dt.time.min), tz))
+    counts = _counts_in_one_query(
+        [reports.filter(submitted_at__gte=edges[i], submitted_at__lt=edges[i + 1]) for i in range(months)]
     )
-    counts: dict[str, int] = {}
-    for r in rows:
-        m = r["month"]
-        label = f"{m.year}-{m.month:02d}"
-        counts[label] = counts.get(label, 0) + r["n"]
-    labels = [f"{d.year}-{d.month:02d}" for d in (_month_start(today, back) for back in range(months - 1, -1, -1))]
-    return [(label, counts.get(label, 0)) for label in labels]
+    return [(f"{d.year}-{d.month:02d}", n) for d, n in zip(firsts, counts, strict=True)]
+
+
+def _counts_in_one_query(querysets: list[QuerySet]) -> list[int]:
+    """SELECT (SELECT COUNT(*) …), (SELECT COUNT(*) …), …: several counts, one query (SQLite and PostgreSQL)."""
+    parts, params = [], []
+    for qs in querysets:
+        sql, p = qs.order_by().annotate(_n=Func(F("pk"), function="COUNT")).values("_n").query.sql_with_params()
+        parts.append(f"({sql})")
+        params.extend(p)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts), params)
+        return [n or 0 for n in cursor.fetchone()]
+
+
+# What a late row shows and its permission check reads; the activity's long text and JSON stay in the database.
+LATE_FIELDS = (
+    "title",
+    "due",
+    "original_due",
+    "state",
+    "last_urged_at",
+    "activity_id",
+    "owner_org_id",
+    "activity__title",
+    "activity__plan_id",
+    "owner_org__name",
+)
 
 
 @dataclass
@@ -194,6 +270,7 @@ def late_tasks(tasks: QuerySet[Task], *, today: dt.date) -> QuerySet[Task]:
         tasks.exclude(state__in=status.CLOSED)
         .filter(due__lt=today)
         .select_related("activity", "owner_org")
+        .only(*LATE_FIELDS)
         .prefetch_related(
             Prefetch(
                 "activity__assignments", queryset=Assignment.objects.select_related("person").order_by("order", "id")
@@ -223,12 +300,12 @@ def department_summary(user, *, today: dt.date | None = None) -> dict:
     activities = activities_visible_to(user)
     reports = reports_visible_to(user)
     approvals = approvals_visible_to(user)
-    units = rates_by_unit(tasks, today=today)
-    leaders = rates_by_leader(tasks, today=today)
+    rates = programme_rates(tasks, today=today)
+    units, leaders = rates.units, rates.leaders
     months = reports_by_month(reports, today=today)
     return {
         "today": today,
-        "totals": rates_total(tasks, today=today),
+        "totals": rates.total,
         "activity_count": activities.count(),
         "reports_pending": reports.filter(state=ProgressReport.State.SUBMITTED).count(),
         "approvals_pending": approvals.filter(state=Approval.State.PENDING).count(),

@@ -12,6 +12,7 @@ from tongxin.accounts.rules import is_leader, is_unit_member, sees_everything
 from tongxin.supervision import selectors_cockpit as cockpit
 
 LATE_PAGE_SIZE = 50
+UNITS_SHOWN = 50  # the department table starts with the 50 most overdue units; ?units=all shows every one
 
 
 def _late_page(request: HttpRequest, qs, today):
@@ -43,6 +44,8 @@ def _department(request: HttpRequest) -> HttpResponse:
     qs = cockpit.late_tasks(cockpit.tasks_visible_to(request.user), today=ctx["today"])
     ctx["page"], ctx["late_rows"] = _late_page(request, qs, ctx["today"])
     ctx["has_own_cockpit"] = is_leader(request.user) and bool(request.user.person_id)
+    ctx["all_units"] = request.GET.get("units") == "all"
+    ctx["units_shown"] = ctx["units"] if ctx["all_units"] else ctx["units"][:UNITS_SHOWN]
     return render(request, "supervision/cockpit_department.html", ctx)
 
 
