@@ -359,6 +359,7 @@ def led_activities(user, *, today: dt.date | None = None) -> list[Activity]:
     for a in acts:
         row = counts.get(a.pk, {})
         a.open_count, a.late_count, a.next_due = row.get("open", 0), row.get("late", 0), row.get("next_due")
+        a.light_label = str(status.LABELS[a.light])
     acts.sort(key=lambda a: status.ORDER[a.light])  # stable: plan order within a light
     return acts
 
@@ -420,4 +421,16 @@ def unit_summary(user, *, today: dt.date | None = None) -> dict:
         "unit": user.organisation,
         "totals": rates_total(tasks, today=today),
         "late": late_tasks(tasks, today=today),
+        "due_soon": due_soon(tasks, today=today),
     }
+
+
+def due_soon(tasks: QuerySet[Task], *, today: dt.date, limit: int = 20) -> list[Task]:
+    """Open tasks with a yellow light (due within `TONGXIN_YELLOW_DAYS`), nearest deadline first."""
+    return list(
+        status.annotate_tasks(tasks, today=today)
+        .filter(light=status.YELLOW)
+        .select_related("activity")
+        .only("title", "due", "state", "activity_id", "activity__title")
+        .order_by("due", "id")[:limit]
+    )

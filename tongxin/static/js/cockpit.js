@@ -5,6 +5,9 @@
   var source = document.getElementById("cockpit-data");
   if (!source || !window.echarts) return;
   var data = JSON.parse(source.textContent);
+  // The charts stay hidden without JavaScript (or ECharts): the tables below carry the same numbers.
+  var section = document.getElementById("cockpit-charts");
+  if (section) section.hidden = false;
   var labels = data.labels;
   var css = window.getComputedStyle(document.documentElement);
 
@@ -23,7 +26,7 @@
   var charts = [];
 
   function narrow(node) {
-    return node.clientWidth < 560;
+    return node.clientWidth < 480;
   }
 
   function draw(name, build) {
@@ -38,7 +41,9 @@
     return { textStyle: { fontFamily: FONT }, animation: false };
   }
 
-  // Lights per unit: horizontal stacked bars, the unit with most overdue tasks on top.
+  // Lights per unit: horizontal stacked bars, the unit with most overdue tasks on top; the height follows the count.
+  var unitsNode = document.querySelector('[data-chart="units"]');
+  if (unitsNode) unitsNode.style.height = Math.max(200, 64 + 30 * data.units.names.length) + "px";
   draw("units", function (node) {
     var small = narrow(node);
     var option = base();
@@ -99,12 +104,12 @@
     var small = narrow(node);
     var option = base();
     option.tooltip = { trigger: "axis", confine: true };
-    option.grid = { left: 8, right: 16, top: 24, bottom: 8, containLabel: true };
+    option.grid = { left: 28, right: 24, top: 24, bottom: 8, containLabel: true };
     option.xAxis = {
       type: "category",
       boundaryGap: false,
       data: data.months.labels,
-      axisLabel: { rotate: small ? 45 : 0 },
+      axisLabel: { interval: small ? 1 : 0, formatter: monthLabel },
     };
     option.yAxis = { type: "value", minInterval: 1 };
     option.series = [{
@@ -118,6 +123,13 @@
     }];
     return option;
   });
+
+  // "2019-08" → "8月"; January and the first month carry the year on a second line.
+  function monthLabel(value, index) {
+    var parts = value.split("-");
+    var month = parseInt(parts[1], 10);
+    return index === 0 || month === 1 ? month + "月\n" + parts[0] + "年" : month + "月";
+  }
 
   var pending = null;
   function resize() {
