@@ -221,7 +221,9 @@ def test_department_page_draws_echarts_from_a_json_script_block_with_the_tables_
     }
     # The month table shows the same numbers for print and for readers without JavaScript.
     assert '<th scope="col" class="num">2019-07</th><th scope="col" class="num">2019-08</th></tr>' in html
-    assert "<td class=\"num\">0</td>" * 9 + '<td class="num">1</td><td class="num">2</td><td class="num">1</td></tr>' in html
+    assert (
+        '<td class="num">0</td>' * 9 + '<td class="num">1</td><td class="num">2</td><td class="num">1</td></tr>' in html
+    )
 
 
 def test_viewer_sees_the_department_cockpit_read_only(world, client_for):
