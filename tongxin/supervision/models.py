@@ -94,6 +94,9 @@ class Task(models.Model):
         indexes = [
             models.Index(fields=["owner_org", "state", "due"]),
             models.Index(fields=["activity", "state", "due"]),
+            # Cover the cockpit's rates aggregate and the late-list count (measured in bench/supervision_bench.py).
+            models.Index(fields=["activity", "owner_org", "state", "due", "done_at"], name="task_rates_cover"),
+            models.Index(fields=["due", "state"], name="task_due_state"),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -63,7 +63,7 @@ def annotate_tasks(qs: QuerySet, *, today: dt.date | None = None, days: int | No
 
 
 def annotate_activities(qs: QuerySet, *, today: dt.date | None = None, days: int | None = None) -> QuerySet:
-    """Adds `light`, `open_tasks`, `late_tasks`, `next_due` to activities in one query, whatever their number."""
+    """Adds `light` to activities in the same query, whatever their number."""
     from tongxin.supervision.models import Task
 
     today = today or clock_today()
