@@ -255,7 +255,7 @@ def _activities(rng: random.Random, people: dict, n: int):
                 start=day_in(rng, a.starts_on, a.ends_on),
                 end=a.ends_on,
                 place=rng.choice(WHERE),
-            )  # fmt: skip
+            )
             for a in activities
             for k in range(rng.randint(0, 4))
         ],
@@ -272,11 +272,17 @@ def _activities(rng: random.Random, people: dict, n: int):
         lead = persons[i % len(persons)]
         assignments.append(Assignment(activity=a, role=Assignment.Role.LEAD, person=lead, name_as_written=lead.name))
         for order, o in enumerate(responsible):
-            assignments.append(Assignment(activity=a, role=Assignment.Role.RESPONSIBLE, organisation=o, order=order,
-                                          name_as_written=o.name))  # fmt: skip
+            assignments.append(
+                Assignment(
+                    activity=a, role=Assignment.Role.RESPONSIBLE, organisation=o, order=order, name_as_written=o.name
+                )
+            )
         for order, o in enumerate(cooperating):
-            assignments.append(Assignment(activity=a, role=Assignment.Role.COOPERATING, organisation=o, order=order,
-                                          name_as_written=o.name))  # fmt: skip
+            assignments.append(
+                Assignment(
+                    activity=a, role=Assignment.Role.COOPERATING, organisation=o, order=order, name_as_written=o.name
+                )
+            )
         acts.append(_Act(a, responsible, cooperating, by_activity.get(a.pk, [])))
     Assignment.objects.bulk_create(assignments, batch_size=BATCH)
     return plan, acts
@@ -329,7 +335,7 @@ def _tasks(rng: random.Random, acts: list[_Act], total: int) -> list:
                     last_urged_at=at(TODAY - dt.timedelta(days=rng.randint(1, 20)))
                     if state == Task.State.OPEN and due < TODAY and rng.random() < 0.5
                     else None,
-                )  # fmt: skip
+                )
             )
     return Task.objects.bulk_create(rows, batch_size=BATCH)
 
@@ -369,7 +375,7 @@ def _reports(rng: random.Random, acts: list[_Act], tasks: list, total: int) -> t
                 content_type="image/png",
                 size=48_000 + k,
                 uploaded_at=r.submitted_at,
-            )  # fmt: skip
+            )
             for r in saved
             if r.pk % 7 == 0
             for k in range(1 + r.pk % 2)
@@ -405,7 +411,7 @@ def _reports(rng: random.Random, acts: list[_Act], tasks: list, total: int) -> t
                     review_comment="请补充现场照片" if state == ProgressReport.State.RETURNED else "",
                     reviewed_at=at(sent + dt.timedelta(days=1)) if state != ProgressReport.State.SUBMITTED else None,
                     submitted_at=at(sent, 9 + j % 8),
-                )  # fmt: skip
+                )
             )
             if len(batch) >= BATCH * 5:
                 flush()
@@ -428,7 +434,7 @@ def _urges_and_approvals(rng: random.Random, acts: list[_Act], tasks: list, peop
             note="请尽快报送",
             escalation=k == 2,
             at=at(t.due + dt.timedelta(days=3 + 7 * k), 9),
-        )  # fmt: skip
+        )
         for t in late
         for k in range(1 + t.pk % 3)
     ]
@@ -451,7 +457,7 @@ def _urges_and_approvals(rng: random.Random, acts: list[_Act], tasks: list, peop
                     if pending
                     else (Approval.State.ACKNOWLEDGED if kind == Approval.Kind.FILING else Approval.State.APPROVED),
                     created_at=at(max(act.activity.starts_on - dt.timedelta(days=10), dt.date(YEAR, 1, 2))),
-                )  # fmt: skip
+                )
             )
     Approval.objects.bulk_create(approvals, batch_size=BATCH)
     return len(urges), len(approvals)
@@ -469,7 +475,7 @@ def _inbox(rng: random.Random, people: dict) -> int:
             url="/supervision/",
             created_at=at(TODAY - dt.timedelta(days=k)),
             read_at=at(TODAY) if k > 5 else None,
-        )  # fmt: skip
+        )
         for u in users
         for k in range(20)
     ]
