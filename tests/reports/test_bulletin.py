@@ -188,7 +188,7 @@ def test_bad_input_keeps_what_was_typed_with_a_chinese_message(july, client_for)
     r = client_for("zhang").get(url, {"start": "2019-07-31", "end": "2019-07-01", "issue": "0", "issuer": "统战部办公室",
                                       "issued_on": "2019-08-15"})  # fmt: skip
     assert r.status_code == 200 and r["Content-Type"].startswith("text/html")
-    assert r.context["form"].errors == {"end": ["起始日期不能晚于截止日期。"], "issue": ["确保该值大于或等于1。"]}
+    assert r.context["form"].errors == {"end": ["起始日期不能晚于截止日期。"], "issue": ["期号应在 1 到 9999 之间。"]}
     html = r.content.decode()
     assert 'value="2019-07-31"' in html and 'value="统战部办公室"' in html
 

@@ -20,7 +20,17 @@ class DateInput(forms.DateInput):
 class BulletinForm(forms.Form):
     start = forms.DateField(label=_("起始日期"), widget=DateInput())
     end = forms.DateField(label=_("截止日期"), widget=DateInput())
-    issue = forms.IntegerField(label=_("期号"), min_value=1, max_value=9999, help_text=_("“第 N 期”的 N。"))
+    issue = forms.IntegerField(
+        label=_("期号"),
+        min_value=1,
+        max_value=9999,
+        help_text=_("“第 N 期”的 N。"),
+        error_messages={
+            "invalid": _("期号应为整数。"),
+            "min_value": _("期号应在 1 到 9999 之间。"),
+            "max_value": _("期号应在 1 到 9999 之间。"),
+        },
+    )
     issuer = forms.CharField(label=_("编印单位"), max_length=100)
     issued_on = forms.DateField(label=_("印发日期"), widget=DateInput())
     to_report = forms.CharField(label=_("报"), max_length=300, required=False)
