@@ -65,7 +65,6 @@ class SafeCells:
     def __init__(self, sheet):
         self.sheet = sheet
         wrap = Alignment(wrap_text=True, vertical="top")
-        self.plain = self._style()
         self.quoted = self._style(quotePrefix=True)
         self.wrapped = self._style(alignment=wrap)
         self.wrapped_quoted = self._style(alignment=wrap, quotePrefix=True)
@@ -88,10 +87,9 @@ class SafeCells:
         """A string as text (None for an empty one); a harmless short string goes in bare, which openpyxl keeps text."""
         if not value:
             return None
-        risky = value.startswith(FORMULA_PREFIXES) or value in ERROR_CODES
         if ILLEGAL_CHARACTERS_RE.search(value) or len(value) > EXCEL_MAX_CHARS:
             value = ILLEGAL_CHARACTERS_RE.sub("", value)[:EXCEL_MAX_CHARS]
-            risky = True
+        risky = value.startswith(FORMULA_PREFIXES) or value in ERROR_CODES
         if wrap:
             return self._cell(value, "s", self.wrapped_quoted if risky else self.wrapped)
         return self._cell(value, "s", self.quoted) if risky else value
@@ -113,43 +111,43 @@ LIGHT_FILLS = {
 }
 HEADER_FILL = PatternFill("solid", fgColor="EEF1F4")
 
-# (header, width in characters, wrap)
+# (header, width in characters)
 TASK_HEADERS = [
-    ("序号", 6, False),
-    ("活动序号", 8, False),
-    ("活动", 30, True),
-    ("事项", 36, True),
-    ("类别", 12, False),
-    ("责任单位", 20, True),
-    ("责任人", 10, False),
-    ("牵头领导", 14, True),
-    ("原定截止", 11, False),
-    ("截止日期", 11, False),
-    ("状态", 12, False),
-    ("灯", 6, False),
-    ("完成时间", 17, False),
-    ("催办次数", 8, False),
-    ("最近催办", 17, False),
+    ("序号", 6),
+    ("活动序号", 8),
+    ("活动", 30),
+    ("事项", 36),
+    ("类别", 12),
+    ("责任单位", 20),
+    ("责任人", 10),
+    ("牵头领导", 14),
+    ("原定截止", 11),
+    ("截止日期", 11),
+    ("状态", 12),
+    ("灯", 6),
+    ("完成时间", 17),
+    ("催办次数", 8),
+    ("最近催办", 17),
 ]
 REPORT_HEADERS = [
-    ("活动", 30, True),
-    ("场次", 24, True),
-    ("报送单位", 20, True),
-    ("开展日期", 11, False),
-    ("地点", 18, True),
-    ("参加人数", 8, False),
-    ("开展情况", 60, True),
-    ("媒体链接", 30, True),
-    ("附件数", 7, False),
-    ("状态", 8, False),
-    ("审核意见", 24, True),
-    ("报送时间", 17, False),
+    ("活动", 30),
+    ("场次", 24),
+    ("报送单位", 20),
+    ("开展日期", 11),
+    ("地点", 18),
+    ("参加人数", 8),
+    ("开展情况", 60),
+    ("媒体链接", 30),
+    ("附件数", 7),
+    ("状态", 8),
+    ("审核意见", 24),
+    ("报送时间", 17),
 ]
 
 
-def _prepare(ws, title: str, headers: list[tuple[str, int, bool]]) -> None:
+def _prepare(ws, title: str, headers: list[tuple[str, int]]) -> None:
     """Layout (which a write-only sheet takes before its first row), a title row and a header row."""
-    for i, (_name, width, _wrap) in enumerate(headers, start=1):
+    for i, (_name, width) in enumerate(headers, start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
     ws.freeze_panes = "A3"
     ws.print_title_rows = "2:2"
@@ -166,7 +164,7 @@ def _prepare(ws, title: str, headers: list[tuple[str, int, bool]]) -> None:
     ws.append([cell])
     ws.merged_cells.add(f"A1:{get_column_letter(len(headers))}1")
     row = []
-    for name, _width, _wrap in headers:
+    for name, _width in headers:
         cell = safe_cell(ws, name, bold=True)
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
