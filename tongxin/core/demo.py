@@ -29,8 +29,14 @@ def example_plan_path():
     return Path(__file__).resolve().parent.parent / "examples" / "chifeng-2019-united-front-70th-plan.txt"
 
 
-def demo_load(*, stdout=None) -> dict:
-    """Run the reference plan through the real import, then create the department's units and one account per role."""
+DEMO_TODAY = "2019-08-15"
+
+
+def demo_load(*, stage: str = "plan") -> dict:
+    """Run the reference plan through the real import, then create the department's units and one account per role.
+
+    Stages: "plan" — the plan just published; "running" — replayed to mid-August 2019 (reports, late and urged
+    tasks, an approved extension), seen with "today" pinned to DEMO_TODAY."""
     from django.db import transaction
 
     from tongxin.accounts.models import User
@@ -61,4 +67,8 @@ def demo_load(*, stdout=None) -> dict:
                 user.organisation = org
                 user.person = person
                 user.save()
+    if stage == "running":
+        from tongxin.core.demo_running import demo_stage_running
+
+        demo_stage_running()
     return {"plan": plan, "accounts": DEMO_ACCOUNTS}

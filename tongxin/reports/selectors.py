@@ -6,11 +6,12 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import Coalesce, TruncDate
 
 from tongxin.accounts.rules import sees_everything
 from tongxin.activities.models import Activity, Assignment
+from tongxin.core.queries import count_of
 from tongxin.orgs.selectors import org_with_descendants_ids
 from tongxin.plans.models import Plan
 from tongxin.plans.selectors import plans_visible_to
@@ -33,12 +34,6 @@ def ledger_units(user) -> set[int] | None:
     if sees_everything(user):
         return None
     return org_with_descendants_ids(user.organisation)
-
-
-def _count_of(model, fk: str):
-    """A correlated COUNT subquery: one query for all rows, no GROUP BY over the row's other columns."""
-    counted = model.objects.filter(**{fk: OuterRef("pk")}).order_by().values(fk).annotate(n=Count("pk")).values("n")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
 TASK_COLUMNS = (
@@ -80,7 +75,7 @@ def ledger_task_rows(*, plan: Plan, units: set[int] | None, today: dt.date | Non
     qs = Task.objects.filter(activity__plan=plan)
     if units is not None:
         qs = qs.filter(owner_org_id__in=units)
-    qs = status.annotate_tasks(qs, today=today).annotate(urge_count=_count_of(Urge, "task"))
+    qs = status.annotate_tasks(qs, today=today).annotate(urge_count=count_of(Urge, "task"))
     return qs.order_by("activity__order", "activity_id", "due", "id").values_list(*TASK_COLUMNS, named=True)
 
 
@@ -89,7 +84,7 @@ def ledger_report_rows(*, plan: Plan, units: set[int] | None) -> QuerySet:
     qs = ProgressReport.objects.filter(activity__plan=plan)
     if units is not None:
         qs = qs.filter(org_id__in=units)
-    qs = qs.annotate(evidence_count=_count_of(Evidence, "report"))
+    qs = qs.annotate(evidence_count=count_of(Evidence, "report"))
     return qs.order_by("activity__order", "activity_id", "submitted_at", "id").values_list(*REPORT_COLUMNS, named=True)
 
 

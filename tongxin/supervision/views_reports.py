@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -13,6 +12,7 @@ from django.views.decorators.http import require_POST
 from tongxin.accounts.rules import is_admin
 from tongxin.activities.selectors import activities_visible_to, with_details
 from tongxin.core.access import get_visible_or_404, require
+from tongxin.core.queries import count_of
 from tongxin.plans.selectors import plans_visible_to
 from tongxin.supervision import selectors, status
 from tongxin.supervision.forms import ReportFilterForm, ReportForm, ReviewForm, activity_orgs
@@ -141,7 +141,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
     form = ReportFilterForm(request.GET or None, plans=plans)
     reviewer = request.user.has_perm("supervision.review_report")
     qs = selectors.reports_list(request.user, form.filters(), pending_first=reviewer).annotate(
-        evidence_count=Count("evidence")
+        evidence_count=count_of(Evidence, "report")
     )
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     partial = request.htmx and not request.htmx.history_restore_request  # a restore needs the whole page

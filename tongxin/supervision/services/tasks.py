@@ -207,6 +207,13 @@ def _rule_due_dates(rule: ReportingRule) -> list[tuple[str, dt.date]]:
     return out
 
 
+def _rule_applies(act: Activity, due: dt.date) -> bool:
+    """A periodic report is owed from the month an activity starts until a month after it ends."""
+    if act.starts_on and due < act.starts_on:
+        return False
+    return act.ends_on is None or due <= act.ends_on + dt.timedelta(days=31)
+
+
 @transaction.atomic
 def rules_generate_due(*, today: dt.date, horizon_days: int = 14, actor="报送规则") -> int:
     """Create the periodic report tasks that fall due within `horizon_days`, once per rule, activity, unit and period."""
@@ -221,27 +228,22 @@ def rules_generate_due(*, today: dt.date, horizon_days: int = 14, actor="报送�
             .select_related("owner_org")
         )
         have = set(Task.objects.filter(rule=rule).values_list("activity_id", "owner_org_id", "period"))
-        new = []
-        for act in acts:
-            if act.starts_on and act.starts_on > today + dt.timedelta(days=horizon_days):
-                continue
-            for org in _responsible_orgs(act):
-                for period, due in periods:
-                    if (act.pk, org.pk, period) not in have and (
-                        act.ends_on is None or due <= act.ends_on + dt.timedelta(days=31)
-                    ):
-                        new.append(
-                            Task(
-                                activity=act,
-                                rule=rule,
-                                period=period,
-                                kind=Task.Kind.PERIODIC,
-                                owner_org=org,
-                                title=f"{rule.title}（{period}）：{act.title}",
-                                due=due,
-                                original_due=due,
-                            )
-                        )
+        new = [
+            Task(
+                activity=act,
+                rule=rule,
+                period=period,
+                kind=Task.Kind.PERIODIC,
+                owner_org=org,
+                due=due,
+                original_due=due,
+                title=f"{rule.title}（{period}）：{act.title}",
+            )
+            for act in acts
+            for org in _responsible_orgs(act)
+            for period, due in periods
+            if (act.pk, org.pk, period) not in have and _rule_applies(act, due)
+        ]
         Task.objects.bulk_create(new, batch_size=1000)
         created += len(new)
         if new:
