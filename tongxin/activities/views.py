@@ -18,7 +18,7 @@ from tongxin.core.access import get_visible_or_404, require
 from tongxin.orgs.models import Organisation
 from tongxin.plans.selectors import plans_visible_to
 
-PAGE_SIZE = 100
+PAGE_SIZE = 50
 
 
 @login_required
