@@ -1,0 +1,28 @@
+"""Run every benchmark: the parser, then supervision pages and the ledger on a scratch SQLite database.
+
+    .venv/bin/python bench/run_all.py          # `make bench`
+For PostgreSQL run bench/supervision_bench.py with DATABASE_URL pointing at a database whose name contains "bench".
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+
+
+def main() -> int:
+    status = subprocess.call([sys.executable, str(BENCH / "parse_bench.py")])
+    env = dict(os.environ)
+    if not env.get("DATABASE_URL"):
+        env["TONGXIN_DATA_DIR"] = env.get("TONGXIN_BENCH_DIR") or tempfile.mkdtemp(prefix="tongxin-bench-")
+    status |= subprocess.call([sys.executable, str(BENCH / "supervision_bench.py")], env=env)
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
