@@ -65,14 +65,14 @@ ZONGJIAO_BODY = "已逾期：\n1. 报送教风整治阶段总结（截止 2019-0
 
 
 def test_one_batched_reminder_per_unit_and_nothing_more_the_same_day(world, channels, people, units, robot, smtp_sink):
-    assert remind() == ["提醒 2 个单位，逾期上报 1 项，发送 4 条"]
+    assert remind() == ["提醒 2 个单位，逾期上报 1 项，发送 3 条"]
     assert inbox(people["dangwai"]) == [
         ("reminder.overdue", "【督办提醒】党外干部和民主党派科：已逾期 1 项，即将到期 1 项", DANGWAI_BODY)
     ]
     assert inbox(people["zongjiao"]) == [("reminder.overdue", "【督办提醒】宗教业务科：已逾期 1 项", ZONGJIAO_BODY)]
     assert Notification.objects.get(recipient=people["dangwai"]).url == f"/supervision/units/{units['dangwai'].pk}/"
-    # The unit's own DingTalk robot gets the unit's message; the department-wide WeCom robot one digest and the
-    # escalation; the unit member with an e-mail address gets an e-mail.
+    # The unit's own DingTalk robot gets the unit's message; the department-wide WeCom robot one digest (the
+    # escalation goes to the lead leader, not to the robot); the unit member with an e-mail address gets an e-mail.
     site = "http://127.0.0.1:8000"
     assert robot.texts("/dingtalk") == [
         f"【督办提醒】党外干部和民主党派科：已逾期 1 项，即将到期 1 项\n{DANGWAI_BODY}\n{site}/supervision/units/{units['dangwai'].pk}/"
@@ -80,8 +80,6 @@ def test_one_batched_reminder_per_unit_and_nothing_more_the_same_day(world, chan
     assert robot.texts("/wecom") == [
         "【督办提醒】2019-08-15：2 个单位有逾期或即将到期的任务\n"
         f"党外干部和民主党派科：已逾期 1 项，即将到期 1 项\n宗教业务科：已逾期 1 项\n{site}/supervision/",
-        f"【逾期上报】宗教业务科：报送教风整治阶段总结\n截止日期 2019-08-01，至今未完成。\n"
-        f"{site}/supervision/tasks/{world['tasks']['long_late'].pk}/",
     ]
     assert [m["subject"] for m in smtp_sink.messages] == ["【督办提醒】党外干部和民主党派科：已逾期 1 项，即将到期 1 项"]
     reminded = dict(Task.objects.values_list("title", "last_reminded_on"))
@@ -94,7 +92,7 @@ def test_one_batched_reminder_per_unit_and_nothing_more_the_same_day(world, chan
     }
     # Run again the same day (the background loop does, every minute): nothing new for anyone.
     assert remind() == ["提醒 0 个单位，逾期上报 0 项，发送 0 条"]
-    assert Notification.objects.count() == 3 and len(robot.posts) == 3 and len(smtp_sink.messages) == 1
+    assert Notification.objects.count() == 3 and len(robot.posts) == 2 and len(smtp_sink.messages) == 1
 
 
 def test_the_next_day_units_are_reminded_again_but_escalation_happens_once(world, settings, people):
@@ -135,13 +133,13 @@ def test_a_dry_run_prints_what_would_happen_and_writes_nothing(world, channels, 
         "将提醒 宗教业务科（1 人）：已逾期 1 项",
         "  · 报送教风整治阶段总结（截止 2019-08-01，已逾期 14 天）",
         "将上报牵头领导：报送教风整治阶段总结（宗教业务科，截止 2019-08-01）",
-        "将发送：钉钉群机器人 1 条，电子邮件 1 条，企业微信群机器人 2 条",
-        "（试运行）提醒 2 个单位，逾期上报 1 项，发送 4 条",
+        "将发送：钉钉群机器人 1 条，电子邮件 1 条，企业微信群机器人 1 条",
+        "（试运行）提醒 2 个单位，逾期上报 1 项，发送 3 条",
     ]
     assert snapshot() == before
     assert robot.posts == [] and smtp_sink.messages == []
     # The real run does what the dry run said.
-    assert remind() == ["提醒 2 个单位，逾期上报 1 项，发送 4 条"]
+    assert remind() == ["提醒 2 个单位，逾期上报 1 项，发送 3 条"]
     assert Task.objects.filter(kind="periodic").count() == 2
 
 

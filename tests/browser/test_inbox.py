@@ -7,11 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser import conftest as shared
 from tongxin.accounts.models import User
 from tongxin.notify.models import Notification
-
-browser, demo_site, page_for = shared.browser, shared.demo_site, shared.page_for  # the shared browser fixtures
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
