@@ -138,12 +138,29 @@ def demo_stage_running(*, today: dt.date = DEMO_TODAY) -> dict:
     _monthly_reports(cast, today)
     _approvals(cast)
     _urging(cast)
+    _activity_states(cast, today)
     return {
         "plan": plan,
         "created": True,
         "tasks": Task.objects.filter(activity__plan=plan).count(),
         "reports": ProgressReport.objects.filter(activity__plan=plan).count(),
     }
+
+
+def _activity_states(c: _Cast, today: dt.date) -> None:
+    """The office marks what has begun as under way, and what is over and reported as done."""
+    from tongxin.activities.models import Activity
+    from tongxin.activities.services import activity_set_state
+
+    with replay_at(today, 9):
+        for act in c.plan.activities.order_by("order"):
+            if act.ends_on and act.ends_on < today:
+                state = Activity.State.DONE
+            elif act.starts_on and act.starts_on <= today:
+                state = Activity.State.UNDERWAY
+            else:
+                continue
+            activity_set_state(actor=c.users["admin"], activity=act, state=state)
 
 
 def _plan_tasks_and_rule(c: _Cast) -> None:
