@@ -79,7 +79,9 @@ def build_activity(ctx: Context, item: Item, fallback_title: Valued | None = Non
         _merge(roles, scan_of(ctx.roles.carry.default_before(item.start)))
     windows = _windows(ctx, item, parts)
     title = _title(ctx, item, roles, windows) or fallback_title or Valued("", Span(item.start, item.start))
-    recurrence = next((r for a, b in parts for r in timebridge.recurrences(text, a, b, ctx.errors)), None)
+    found = [r for a, b in parts for r in timebridge.recurrences(text, a, b, ctx.errors)]
+    # A rule the text states (每两个月举办一期) says more than a name that implies one (双月读书会).
+    recurrence = next((r for r in found if r.text.startswith(("每", "逐"))), found[0] if found else None)
     sessions = recurring_sessions(text, work, parts, recurrence, windows, ctx.errors)
     if not sessions and item.mode == "activity":
         sessions = sub_event_sessions(text, work, parts, windows)
