@@ -44,6 +44,9 @@ def expected_a(a) -> dict:
         "cooperating": [],
         "origin": "plan",
         "state": "planned",
+        # No task yet: the light of an activity nobody is chasing is green.
+        "light": "green",
+        "light_label": "正常",
     }
 
 
@@ -73,6 +76,9 @@ def expected_b(b) -> dict:
         "cooperating": ["党外干部和民主党派科"],
         "origin": "plan",
         "state": "planned",
+        # No task yet: the light of an activity nobody is chasing is green.
+        "light": "green",
+        "light_label": "正常",
     }
 
 
@@ -96,6 +102,9 @@ def expected_c(c) -> dict:
         "cooperating": ["市侨联"],
         "origin": "plan",
         "state": "planned",
+        # No task yet: the light of an activity nobody is chasing is green.
+        "light": "green",
+        "light_label": "正常",
     }
 
 

@@ -7,11 +7,14 @@ import datetime as dt
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.factories import PersonFactory, add_window
 from tongxin.activities.models import Phase
 from tongxin.orgs.models import OrganisationAlias
 from tongxin.plans.models import PlanContact, PlanSection
+from tongxin.supervision.models import Task
+from tongxin.supervision.services import tasks_generate_for_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +62,7 @@ def conforms(value, schema: dict, spec: dict, where: str = "$") -> None:
 
 
 @pytest.fixture
-def rich_programme(programme, units, leaders):
+def rich_programme(programme, units, leaders, people):
     """The programme with every optional part filled, so every branch of every schema is exercised."""
     plan, a, c = programme["plan"], programme["a"], programme["c"]
     PlanSection.objects.create(plan=plan, kind="section", number="一", title="指导思想")
@@ -73,17 +76,27 @@ def rich_programme(programme, units, leaders):
     add_window(c, None, dt.date(2019, 11, 30), "11月底前", tentative=True)
     OrganisationAlias.objects.create(organisation=units["qiaolian"], name="侨联")
     PersonFactory(name="胡延鹏", kind="staff", title="科员", organisation=units["dangwai"])
+    # Tasks, the first with an owner, done, urged and escalated: every optional task field has a value.
+    tasks_generate_for_plan(actor=people["admin"], plan=plan)
+    moment = timezone.make_aware(dt.datetime(2019, 8, 14, 9, 30))
+    task = Task.objects.order_by("id").first()
+    task.owner_user, task.state = people["dangwai"], "done"
+    task.done_at = task.last_urged_at = task.escalated_at = moment
+    task.save()
     return programme
 
 
 def real_responses(client, programme) -> dict[str, dict]:
     """One real 200 answer per documented path."""
     plan_id, activity_id = programme["plan"].pk, programme["a"].pk
+    task_id = Task.objects.order_by("id").first().pk
     urls = {
         "/api/plans": "/api/plans",
         "/api/plans/{id}": f"/api/plans/{plan_id}",
         "/api/activities": "/api/activities",
         "/api/activities/{id}": f"/api/activities/{activity_id}",
+        "/api/tasks": "/api/tasks",
+        "/api/tasks/{id}": f"/api/tasks/{task_id}",
         "/api/sessions": "/api/sessions?page_size=2",
         "/api/organisations": "/api/organisations",
         "/api/people": "/api/people",
@@ -115,6 +128,7 @@ def test_errors_match_the_error_schema(client_for, programme):
     conforms(Client().get("/api/plans").json(), error, spec)
     conforms(client_for("stranger").get(f"/api/activities/{programme['a'].pk}").json(), error, spec)
     conforms(client_for("admin").get("/api/activities?plan=x").json(), error, spec)
+    conforms(client_for("admin").get("/api/tasks?light=purple").json(), error, spec)
 
 
 def test_the_documented_example_matches_the_schema(client):
@@ -165,7 +179,9 @@ def test_every_api_url_is_documented_and_parameters_resolve(client):
     assert documented == set(spec["paths"])
     for item in spec["paths"].values():
         for param in item["get"].get("parameters", []):
-            assert resolve(spec, param)["schema"]["type"] == "integer"
+            # Ids and page numbers are integers; the task list's light and state are one of a fixed set.
+            schema = resolve(spec, param)["schema"]
+            assert schema["type"] == "integer" or (schema["type"] == "string" and schema["enum"])
     assert spec["openapi"] == "3.1.0"
     assert set(spec["components"]["schemas"]) >= {
         "Plan",
@@ -175,6 +191,7 @@ def test_every_api_url_is_documented_and_parameters_resolve(client):
         "Session",
         "Organisation",
         "Person",
+        "Task",
         "Error",
     }
 

@@ -9,9 +9,27 @@ from django.conf import settings
 from tongxin.activities.models import COMPONENT_LABELS, Activity, Session
 from tongxin.orgs.models import Organisation, Person
 from tongxin.plans.models import Plan
+from tongxin.supervision import status
+from tongxin.supervision.models import Task
 
 DATE = {"type": ["string", "null"], "format": "date", "description": "ISO 日期（YYYY-MM-DD），未知时为 null"}
 ID = {"type": "integer", "minimum": 1}
+MOMENT = {
+    "type": ["string", "null"],
+    "format": "date-time",
+    "description": "本地时间，带时区（ISO 8601），没有则为 null",
+}
+LIGHTS = list(status.ORDER)
+LIGHT = {
+    "type": "string",
+    "enum": LIGHTS,
+    "description": "状态灯：red=逾期，yellow=临近截止，green=正常，done=完成；由系统统一计算，与各页面一致",
+}
+LIGHT_LABEL = {
+    "type": "string",
+    "enum": [str(label) for label in status.LABELS.values()],
+    "description": "状态灯的中文名称",
+}
 
 
 def _ref(name: str) -> dict:
@@ -115,10 +133,35 @@ ACTIVITY = _object(
         "cooperating": _strings("配合单位（按方案写法）"),
         "origin": {"type": "string", "enum": Activity.Origin.values, "description": "plan=规定动作，own=自选动作"},
         "state": {"type": "string", "enum": Activity.State.values, "description": "活动状态"},
+        "light": {**LIGHT, "description": "活动的状态灯：其任务中最差的一项；全部任务办结为 done，没有任务为 green"},
+        "light_label": LIGHT_LABEL,
         "plan_id": {**ID, "description": "所属方案（仅 /api/activities 返回）"},
     },
-    required=[*SCHEMA_ACTIVITY_FIELDS],
-    description="活动，字段名与解析结果（SCHEMA.md）一致",
+    required=[*SCHEMA_ACTIVITY_FIELDS, "light", "light_label"],
+    description="活动，字段名与解析结果（SCHEMA.md）一致，另加督办状态灯",
+)
+
+TASK = _object(
+    {
+        "id": ID,
+        "activity_id": {**ID, "description": "所属活动"},
+        "session_id": {"type": ["integer", "null"], "description": "对应场次，没有则为 null"},
+        "kind": {"type": "string", "enum": Task.Kind.values, "description": "任务类别"},
+        "title": _text("事项"),
+        "owner_org": _text("责任单位名称"),
+        "owner_org_id": {**ID, "description": "责任单位"},
+        "owner_user": _text("责任人", nullable=True),
+        "due": {**DATE, "type": "string", "description": "截止日期"},
+        "original_due": {**DATE, "type": "string", "description": "原定截止日期（延期前）"},
+        "state": {"type": "string", "enum": Task.State.values, "description": "办理状态"},
+        "light": LIGHT,
+        "light_label": LIGHT_LABEL,
+        "done_at": {**MOMENT, "description": "完成时间"},
+        "last_urged_at": {**MOMENT, "description": "最近催办时间"},
+        "escalated_at": {**MOMENT, "description": "上报领导时间"},
+        "url": {"type": "string", "description": "该任务在本接口中的地址"},
+    },
+    description="督办任务及其状态灯",
 )
 
 HEADING = _object({"number": _text("序号", nullable=True), "title": _text("标题")}, description="章节或工作要求")
@@ -200,6 +243,8 @@ PLAN_DETAIL_EXAMPLE = {
             "cooperating": ["市侨联"],
             "origin": "plan",
             "state": "underway",
+            "light": "yellow",
+            "light_label": "临近",
         }
     ],
 }
@@ -255,6 +300,16 @@ def _param(name: str, where: str, description: str, **schema) -> dict:
     }
 
 
+def _choice(name: str, description: str, values: list[str]) -> dict:
+    return {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "description": description,
+        "schema": {"type": "string", "enum": values},
+    }
+
+
 PARAMETERS = {
     "page": _param("page", "query", "页码，从 1 开始", default=1),
     "page_size": _param("page_size", "query", "每页条数，最多 500", default=50, maximum=500),
@@ -263,6 +318,12 @@ PARAMETERS = {
     "unit": _param("unit", "query", "只列出该单位（含下级单位）承担职责或自选的活动"),
     "leader": _param("leader", "query", "只列出该领导牵头的活动"),
     "activity": _param("activity", "query", "只列出该活动的场次"),
+    # The task list's filters: the same names as on the task list page, with their own meaning.
+    "task_plan": _param("plan", "query", "只列出该方案的任务"),
+    "task_activity": _param("activity", "query", "只列出该活动的任务"),
+    "task_unit": _param("unit", "query", "只列出该单位（含下级单位）负责的任务"),
+    "light": _choice("light", "只列出该状态灯的任务：red、yellow、green、done", LIGHTS),
+    "state": _choice("state", "只列出该办理状态的任务", Task.State.values),
 }
 
 
@@ -300,7 +361,7 @@ SCHEMA = {
         "title": "同心 API",
         "version": "1",
         "description": (
-            "只读接口：方案、活动、场次、单位和人员。使用本站的登录会话（Cookie）认证；"
+            "只读接口：方案、活动、场次、督办任务、单位和人员。使用本站的登录会话（Cookie）认证；"
             "每位用户只能读到自己在页面上能看到的内容，看不到的对象返回 404。列表按页返回。"
         ),
     },
@@ -322,6 +383,13 @@ SCHEMA = {
             description="可按方案、单位、牵头领导筛选。",
         ),
         "/api/activities/{id}": _get("活动详情", _ref("Activity"), params=("id",), lookup=True),
+        "/api/tasks": _get(
+            "督办任务列表",
+            _ref("TaskPage"),
+            params=("task_plan", "task_activity", "task_unit", "light", "state", *PAGED),
+            description="与任务清单页面相同：红灯在前，再按截止日期排序；单位用户只会看到本单位负责的任务。",
+        ),
+        "/api/tasks/{id}": _get("督办任务详情", _ref("Task"), params=("id",), lookup=True),
         "/api/sessions": _get("场次列表", _ref("SessionPage"), params=("activity", *PAGED)),
         "/api/organisations": _get("单位列表", _ref("OrganisationPage"), params=PAGED),
         "/api/people": _get("人员列表", _ref("PersonPage"), params=PAGED),
@@ -354,12 +422,14 @@ SCHEMA = {
             "Window": WINDOW,
             "Recurrence": RECURRENCE,
             "Session": SESSION,
+            "Task": TASK,
             "Organisation": ORGANISATION,
             "Person": PERSON,
             "Error": ERROR,
             "PlanPage": _page("Plan"),
             "ActivityPage": _page("Activity"),
             "SessionPage": _page("Session"),
+            "TaskPage": _page("Task"),
             "OrganisationPage": _page("Organisation"),
             "PersonPage": _page("Person"),
         },

@@ -1,8 +1,9 @@
-"""Plain functions turning plans, activities, sessions, units and people into JSON-ready dicts.
+"""Plain functions turning plans, activities, sessions, tasks, units and people into JSON-ready dicts.
 
 The plan and activity shapes are the parse schema's (../shared/eval/SCHEMA.md): the API and the plan's JSON
 export both use these functions, so a parsed document, the API and the export speak the same language.
 Every function reads only prefetched relations (see activities.selectors.with_details): no query per object.
+Lights are read from the `light` annotation of supervision.status (SQL), never worked out here.
 """
 
 from __future__ import annotations
@@ -11,11 +12,14 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django.urls import reverse
+from django.utils import timezone
 
 from tongxin.activities.models import Activity, Session, TimeWindow
 from tongxin.activities.selectors import roles_of
 from tongxin.orgs.models import Organisation, Person
 from tongxin.plans.models import Plan, PlanSection
+from tongxin.supervision import status
+from tongxin.supervision.models import Task
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -24,6 +28,16 @@ def _iso(day: dt.date | None) -> str | None:
 
 def _or_none(text: str | None) -> str | None:
     return text or None
+
+
+def _moment(value: dt.datetime | None) -> str | None:
+    # Local time with its offset, to the second: what the pages show, unambiguous for a program.
+    return timezone.localtime(value).isoformat(timespec="seconds") if value else None
+
+
+def _light(obj) -> dict:
+    """`light` must come from status.annotate_tasks / annotate_activities on the queryset."""
+    return {"light": obj.light, "light_label": str(status.LABELS[obj.light])}
 
 
 def window_to_dict(window: TimeWindow) -> dict:
@@ -79,6 +93,8 @@ def activity_to_dict(activity: Activity) -> dict:
         "cooperating": _role_names(roles["cooperating"]),
         "origin": activity.origin,
         "state": activity.state,
+        # Beyond the parse schema: the supervision light over all the activity's tasks.
+        **_light(activity),
     }
 
 
@@ -124,6 +140,28 @@ def plan_detail_to_dict(plan: Plan, activities: Iterable[Activity]) -> dict:
 
 def _heading(section: PlanSection) -> dict:
     return {"number": _or_none(section.number), "title": section.title}
+
+
+def task_to_dict(task: Task) -> dict:
+    """A task with its light; reads owner_org and owner_user, which the caller selects with it."""
+    return {
+        "id": task.pk,
+        "activity_id": task.activity_id,
+        "session_id": task.session_id,
+        "kind": task.kind,
+        "title": task.title,
+        "owner_org": task.owner_org.name,
+        "owner_org_id": task.owner_org_id,
+        "owner_user": task.owner_user.label if task.owner_user_id else None,
+        "due": _iso(task.due),
+        "original_due": _iso(task.original_due),
+        "state": task.state,
+        **_light(task),
+        "done_at": _moment(task.done_at),
+        "last_urged_at": _moment(task.last_urged_at),
+        "escalated_at": _moment(task.escalated_at),
+        "url": reverse("api:task", args=[task.pk]),
+    }
 
 
 def organisation_to_dict(org: Organisation) -> dict:

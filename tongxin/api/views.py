@@ -1,15 +1,15 @@
 """The read-only JSON API: plain Django views returning JsonResponse, behind the same sign-in as the pages.
 
-No Django REST framework: it is not in our stack, and seven GET endpoints over existing selectors do not need it.
-Access is the pages' access: plans_visible_to / activities_visible_to decide, outsiders get 404; anonymous
-callers get 401. Errors are JSON objects with a Chinese `detail`.
+No Django REST framework: it is not in our stack, and nine GET endpoints over existing selectors do not need it.
+Access is the pages' access: plans_visible_to / activities_visible_to / tasks_visible_to decide, outsiders get 404;
+anonymous callers get 401. Errors are JSON objects with a Chinese `detail`. Lights come from supervision.status, in SQL.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import wraps
 
 from django.conf import settings
@@ -27,6 +27,9 @@ from tongxin.core.access import get_visible_or_404
 from tongxin.orgs.selectors import organisations_list, people_list
 from tongxin.plans.models import PlanContact
 from tongxin.plans.selectors import plans_visible_to
+from tongxin.supervision import status
+from tongxin.supervision.models import Task
+from tongxin.supervision.selectors import TaskFilters, tasks_list, tasks_visible_to
 
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
@@ -82,6 +85,13 @@ def _int_param(request: HttpRequest, name: str, default: int | None = None) -> i
     if not re.fullmatch(r"[0-9]{1,18}", raw) or int(raw) < 1:
         raise ApiError(400, f"参数 {name} 必须是正整数。")
     return int(raw)
+
+
+def _choice_param(request: HttpRequest, name: str, choices: Sequence[str]) -> str:
+    raw = request.GET.get(name, "").strip()
+    if raw and raw not in choices:
+        raise ApiError(400, f"参数 {name} 必须是以下之一：{'、'.join(choices)}。")
+    return raw
 
 
 def _page_url(request: HttpRequest, number: int) -> str:
@@ -156,8 +166,27 @@ def activity_list(request: HttpRequest) -> dict:
 
 @api_view
 def activity_detail(request: HttpRequest, pk: str) -> dict:
-    activity = get_visible_or_404(with_details(activities_visible_to(request.user)), pk=int(pk))
-    return serializers.activity_detail_to_dict(activity)
+    qs = status.annotate_activities(with_details(activities_visible_to(request.user)))
+    return serializers.activity_detail_to_dict(get_visible_or_404(qs, pk=int(pk)))
+
+
+@api_view
+def task_list(request: HttpRequest) -> dict:
+    # The task list page's selector: the same visibility, filters and order (red first, then by deadline).
+    filters = TaskFilters(
+        plan_id=_int_param(request, "plan"),
+        activity_id=_int_param(request, "activity"),
+        unit_id=_int_param(request, "unit"),
+        light=_choice_param(request, "light", list(status.ORDER)),
+        state=_choice_param(request, "state", Task.State.values),
+    )
+    return paginate(request, tasks_list(request.user, filters), serializers.task_to_dict)
+
+
+@api_view
+def task_detail(request: HttpRequest, pk: str) -> dict:
+    qs = status.annotate_tasks(tasks_visible_to(request.user)).select_related("owner_org", "owner_user")
+    return serializers.task_to_dict(get_visible_or_404(qs, pk=int(pk)))
 
 
 @api_view
