@@ -106,3 +106,12 @@ def client_for(client, people):
         return client
 
     return _as
+
+
+@pytest.fixture
+def tasks(programme, people):
+    """The programme with the tasks its plan implies (implementation plans, sessions, results reports)."""
+    from tongxin.supervision.services import tasks_generate_for_plan
+
+    tasks_generate_for_plan(actor=people["admin"], plan=programme["plan"])
+    return programme
