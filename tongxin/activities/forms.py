@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from django import forms
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from tongxin.activities.models import COMPONENT_LABELS, Activity
+from tongxin.activities.models import COMPONENT_LABELS, Activity, Assignment
 from tongxin.activities.selectors import OverviewFilters
 from tongxin.orgs.models import Organisation, Person
 
@@ -29,9 +30,13 @@ class OverviewFilterForm(forms.Form):
     def __init__(self, *args, user, plans, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["plan"].choices = [(p.pk, f"{p.year or ''} {p.title}") for p in plans]
-        leaders = Person.objects.filter(kind=Person.Kind.LEADER, assignments__isnull=False).distinct()
+        leaders = Person.objects.filter(kind=Person.Kind.LEADER).filter(
+            Exists(Assignment.objects.filter(person=OuterRef("pk")))
+        )
         self.fields["leader"].choices = [("", _("全部领导"))] + [(p.pk, p.name) for p in leaders]
-        units = Organisation.objects.filter(assignments__isnull=False).distinct().order_by("kind", "name")
+        units = Organisation.objects.filter(Exists(Assignment.objects.filter(organisation=OuterRef("pk")))).order_by(
+            "kind", "name"
+        )
         self.fields["unit"].choices = [("", _("全部单位"))] + [(o.pk, o.name) for o in units]
 
     def filters(self) -> OverviewFilters:

