@@ -17,6 +17,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from tests.factories import (
     ActivityFactory,
@@ -31,6 +33,13 @@ from tests.factories import (
 from tongxin.accounts.models import User
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
+
+# Property tests: no per-example deadline (a busy CI machine pauses for GC), and in CI the same examples every run,
+# so a submission never fails on a draw that the developer's run did not make.
+hypothesis_settings.register_profile(
+    "tongxin", deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=bool(os.environ.get("CI"))
+)
+hypothesis_settings.load_profile("tongxin")
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
