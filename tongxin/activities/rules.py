@@ -5,14 +5,14 @@ from __future__ import annotations
 import rules
 
 from tongxin.accounts.rules import is_admin, is_unit_member, sees_everything
-from tongxin.orgs.selectors import org_with_descendants_ids
+from tongxin.orgs.selectors import user_unit_ids
 
 
 @rules.predicate
 def belongs_to_users_unit(user, activity) -> bool:
     if activity is None or not user.organisation_id:
         return False
-    units = org_with_descendants_ids(user.organisation)
+    units = user_unit_ids(user)
     if activity.owner_org_id in units:
         return True
     return any(a.organisation_id in units for a in activity.assignments.all())

@@ -9,7 +9,7 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from tongxin.accounts.rules import is_admin, sees_everything
 from tongxin.activities.models import Activity, Assignment, Session, TimeWindow
-from tongxin.orgs.selectors import org_with_descendants_ids
+from tongxin.orgs.selectors import org_with_descendants_ids, user_unit_ids
 
 
 def activities_visible_to(user) -> QuerySet[Activity]:
@@ -21,7 +21,7 @@ def activities_visible_to(user) -> QuerySet[Activity]:
     qs = qs.filter(plan__status="published")
     if sees_everything(user):
         return qs
-    units = org_with_descendants_ids(user.organisation)
+    units = user_unit_ids(user)
     if not units:
         return qs.none()
     return qs.filter(Q(assignments__organisation_id__in=units) | Q(owner_org_id__in=units)).distinct()
@@ -55,7 +55,7 @@ def activities_overview(user, filters: OverviewFilters, *, year: int | None = No
         qs = qs.filter(assignments__person_id=filters.leader_id, assignments__role=Assignment.Role.LEAD)
     if filters.unit_id:
         qs = qs.filter(
-            Q(assignments__organisation_id__in=org_with_descendants_ids_by_id(filters.unit_id))
+            Q(assignments__organisation_id__in=org_with_descendants_ids(filters.unit_id))
             | Q(owner_org_id=filters.unit_id)
         )
     if filters.month and year:
@@ -78,13 +78,6 @@ def activities_overview(user, filters: OverviewFilters, *, year: int | None = No
     # every column (the paragraph text included) was the costliest part of the page at 500 activities.
     rows = Activity.objects.filter(pk__in=qs.values("pk")).defer("paragraph")
     return activities_with_lights(with_details(rows)).order_by("plan__year", "plan_id", "order", "id")
-
-
-def org_with_descendants_ids_by_id(org_id: int) -> set[int]:
-    from tongxin.orgs.models import Organisation
-
-    org = Organisation.objects.filter(pk=org_id).first()
-    return org_with_descendants_ids(org)
 
 
 def roles_of(activity: Activity) -> dict[str, list[Assignment]]:
@@ -125,7 +118,7 @@ def my_work(user) -> list[tuple[str, list[Activity]]]:
     groups: list[tuple[str, QuerySet[Activity]]] = []
     if user.person_id:
         groups.append(("我牵头的活动", visible.filter(assignments__person_id=user.person_id)))
-    units = org_with_descendants_ids(user.organisation)
+    units = user_unit_ids(user)
     if units:
         groups.append(
             (

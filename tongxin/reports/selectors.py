@@ -12,7 +12,7 @@ from django.db.models.functions import Coalesce, TruncDate
 from tongxin.accounts.rules import sees_everything
 from tongxin.activities.models import Activity, Assignment
 from tongxin.core.queries import count_of
-from tongxin.orgs.selectors import org_with_descendants_ids
+from tongxin.orgs.selectors import user_unit_ids
 from tongxin.plans.models import Plan
 from tongxin.plans.selectors import plans_visible_to
 from tongxin.supervision import status
@@ -33,7 +33,7 @@ def ledger_units(user) -> set[int] | None:
     """None for department-wide readers (the whole plan); otherwise the ids of the user's unit and its sub-units."""
     if sees_everything(user):
         return None
-    return org_with_descendants_ids(user.organisation)
+    return user_unit_ids(user)
 
 
 TASK_COLUMNS = (

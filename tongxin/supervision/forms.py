@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from tongxin.accounts.models import User
 from tongxin.activities.models import Assignment
 from tongxin.orgs.models import Organisation
-from tongxin.orgs.selectors import org_with_descendants_ids
+from tongxin.orgs.selectors import org_with_descendants_ids, user_unit_ids
 from tongxin.supervision import status
 from tongxin.supervision.models import Approval, ProgressReport, Task
 from tongxin.supervision.selectors import ReportFilters, TaskFilters
@@ -50,6 +50,17 @@ def _check_owner_user(form: forms.Form) -> None:
     org, user = form.cleaned_data.get("owner_org"), form.cleaned_data.get("owner_user")
     if org and user and user.organisation_id not in org_with_descendants_ids(org):
         form.add_error("owner_user", _("责任人不属于所选责任单位。"))
+
+
+def acting_unit(form: forms.Form, user):
+    """Who a report or request is from: a unit acts as itself (or as the sub-unit that owns the task); the
+    department names the unit in the form."""
+    task = form.cleaned_data.get("task")
+    if form.fixed_org is None:
+        return form.cleaned_data["org"]
+    if task is not None and task.owner_org_id in user_unit_ids(user):
+        return task.owner_org
+    return form.fixed_org
 
 
 # ---------------------------------------------------------------- tasks
@@ -255,13 +266,7 @@ class ReportForm(forms.Form):
         return files
 
     def org_for(self, user):
-        """A unit reports as itself (or as the sub-unit that owns the task); the department names the unit."""
-        task = self.cleaned_data.get("task")
-        if self.fixed_org is None:
-            return self.cleaned_data["org"]
-        if task is not None and task.owner_org_id in org_with_descendants_ids(user.organisation):
-            return task.owner_org
-        return self.fixed_org
+        return acting_unit(self, user)
 
 
 class ReviewForm(forms.Form):
@@ -336,12 +341,7 @@ class ApprovalForm(forms.Form):
         return d
 
     def org_for(self, user):
-        task = self.cleaned_data.get("task")
-        if self.fixed_org is None:
-            return self.cleaned_data["org"]
-        if task is not None and task.owner_org_id in org_with_descendants_ids(user.organisation):
-            return task.owner_org
-        return self.fixed_org
+        return acting_unit(self, user)
 
 
 class DecideForm(forms.Form):

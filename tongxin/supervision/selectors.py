@@ -10,7 +10,7 @@ from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, 
 from tongxin.accounts.rules import is_admin, is_unit_member
 from tongxin.activities.models import Activity, Assignment
 from tongxin.activities.selectors import activities_visible_to
-from tongxin.orgs.selectors import org_with_descendants_ids
+from tongxin.orgs.selectors import org_with_descendants_ids, user_unit_ids
 from tongxin.supervision import status
 from tongxin.supervision.models import Approval, ProgressReport, Task
 
@@ -18,7 +18,7 @@ from tongxin.supervision.models import Approval, ProgressReport, Task
 
 
 def _units_of(user) -> set[int]:
-    return org_with_descendants_ids(user.organisation) if user.organisation_id else set()
+    return user_unit_ids(user)
 
 
 def _owned_activities(units: set[int]) -> QuerySet[Activity]:
@@ -98,7 +98,7 @@ def tasks_list(user, filters: TaskFilters) -> QuerySet[Task]:
     if filters.light:
         qs = qs.filter(light=filters.light)
     if filters.unit_id:
-        qs = qs.filter(owner_org_id__in=_org_tree(filters.unit_id))
+        qs = qs.filter(owner_org_id__in=org_with_descendants_ids(filters.unit_id))
     if filters.state:
         qs = qs.filter(state=filters.state)
     if filters.kind:
@@ -112,12 +112,6 @@ def tasks_list(user, filters: TaskFilters) -> QuerySet[Task]:
         .annotate(light_rank=_light_rank())
         .order_by("light_rank", "due", "id")
     )
-
-
-def _org_tree(org_id: int) -> set[int]:
-    from tongxin.orgs.models import Organisation
-
-    return org_with_descendants_ids(Organisation.objects.filter(pk=org_id).first())
 
 
 def task_for_page(user, pk: int) -> Task:
@@ -164,7 +158,7 @@ def reports_list(user, filters: ReportFilters, *, pending_first: bool = False) -
     if filters.state:
         qs = qs.filter(state=filters.state)
     if filters.unit_id:
-        qs = qs.filter(org_id__in=_org_tree(filters.unit_id))
+        qs = qs.filter(org_id__in=org_with_descendants_ids(filters.unit_id))
     if filters.plan_id:
         qs = qs.filter(activity__plan_id=filters.plan_id)
     if filters.activity_id:

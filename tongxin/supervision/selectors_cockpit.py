@@ -413,10 +413,10 @@ def leader_summary(user, *, today: dt.date | None = None) -> dict:
 
 
 def unit_summary(user, *, today: dt.date | None = None) -> dict:
-    from tongxin.orgs.selectors import org_with_descendants_ids
+    from tongxin.orgs.selectors import user_unit_ids
 
     today = today or clock_today()
-    units = org_with_descendants_ids(user.organisation)
+    units = user_unit_ids(user)
     tasks = tasks_visible_to(user).filter(owner_org_id__in=units)
     return {
         "today": today,
