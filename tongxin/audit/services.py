@@ -50,8 +50,3 @@ def _jsonable(value: Any) -> Any:
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return str(value)
-
-
-def diff(before: dict, after: dict) -> dict:
-    """{"field": [old, new]} for the fields that changed."""
-    return {k: [before.get(k), after.get(k)] for k in after if before.get(k) != after.get(k)}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from tongxin.orgs.models import Organisation, Person
 
@@ -28,11 +28,6 @@ def user_unit_ids(user) -> set[int]:
         cached = (user.organisation_id, org_with_descendants_ids(user.organisation_id))
         user._tongxin_unit_ids = cached
     return cached[1]
-
-
-def organisation_find(name: str) -> Organisation | None:
-    """A unit by its name or one of its aliases."""
-    return Organisation.objects.filter(Q(name=name) | Q(aliases__name=name)).distinct().first()
 
 
 def organisations_list() -> QuerySet[Organisation]:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-from django.db import transaction
-
 from tongxin.audit.services import audit_record
 from tongxin.orgs.models import Organisation, OrganisationAlias, Person
 
@@ -88,19 +86,3 @@ class OrgResolver:
         org = Organisation.objects.create(name=name[:200], kind=guess_kind(name))
         audit_record(actor=self.actor, action="org.create", target=org, summary=f"新增单位“{org.name}”")
         return org
-
-
-@transaction.atomic
-def organisation_merge(*, user, keep: Organisation, drop: Organisation) -> Organisation:
-    """Fold one unit into another: its assignments move, its name stays as an alias."""
-    from tongxin.activities.models import Activity, Assignment
-
-    Assignment.objects.filter(organisation=drop).update(organisation=keep)
-    Activity.objects.filter(owner_org=drop).update(owner_org=keep)
-    OrganisationAlias.objects.filter(organisation=drop).update(organisation=keep)
-    drop.users.update(organisation=keep)
-    name = drop.name
-    drop.delete()
-    OrganisationAlias.objects.get_or_create(name=name, defaults={"organisation": keep})
-    audit_record(actor=user, action="org.merge", target=keep, summary=f"将“{name}”合并到“{keep.name}”")
-    return keep
