@@ -9,8 +9,8 @@ from .markers import INLINE_MARKER, marker_value
 
 # Full-width ASCII, ideographic space and 〔〕 map one-to-one onto half-width characters, so every offset
 # in the working copy is an offset in the original text.
-_FULL = "".join(chr(c) for c in range(0xFF01, 0xFF5F)) + "\u3000\u00a0\ufeff〔〕［］—"
-_HALF = "".join(chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)) + "   ()[]-"
+_FULL = "".join(chr(c) for c in range(0xFF01, 0xFF5F)) + "\u3000\u00a0\ufeff\u2002\u2003\u2009\u202f〔〕［］—"
+_HALF = "".join(chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)) + "       ()[]-"
 _HALF_OF = dict(zip(_FULL, _HALF, strict=True))
 _FULL_RE = re.compile("[" + re.escape(_FULL) + "]")
 
@@ -44,6 +44,7 @@ _GLUED_SIGNATURE = re.compile(r"。(?P<unit>[^。,:;]{2,30}?)(?P<date>\d{4}年\d
 _FIELD_AFTER = re.compile(r"[\u4e00-\u9fff]{2,6}:")  # 一、时间: opens a field heading
 _LIST_NEXT = re.compile(r"[一二三四五六七八九十\d]{1,2}[、.等]")
 _LONG_LINE = 150
+_BARE_MARKER = re.compile(r"[ ]*(?:第[一二三四五六七八九十百零〇两\d]{1,4}[章条节部分]{1,2}|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\))[ ]*")
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,9 @@ def _line_cuts(line: str, seen: dict[str, int]) -> list[int]:
     next number, or a first number just after a heading)."""
     cuts = {0, len(line)}
     if len(line) > _LONG_LINE:
-        cuts.update(m.end() for m in _SPACE_BREAK.finditer(line))
+        spaced = [m.end() for m in _SPACE_BREAK.finditer(line)]
+        # 第十条　 对…: the space after a bare numbering marker separates it from its own sentence.
+        cuts.update(c for i, c in enumerate(spaced) if not _BARE_MARKER.fullmatch(line, spaced[i - 1] if i else 0, c))
         cuts.update(m.end() for m in _GLUED_LABEL.finditer(line))
         cuts.update(x for m in _GLUED_SIGNATURE.finditer(line) for x in (m.start("unit"), m.start("date")))
     last_cut = 0

@@ -19,6 +19,7 @@ from .units import split_units
 
 _DEADLINE_LABEL = re.compile(r"(?:完成|办结|截止)(?:时限|时间|日期)[ ]*:|时限(?:要求)?[ ]*:")
 _HEADING_COLON = re.compile(r":(?!\d)")
+_SENTENCE_END = re.compile(r"[。!?]")
 _DATE_CHARS = re.compile(r"[\d年月日号前后期间夕]")
 _CLAUSE_MARK = re.compile(r"[“”《》(),]")
 _LEADING_PLACE = re.compile(r"在[^,，。;；在]{2,20}?(?=举办|举行|召开|开展|组织)")
@@ -153,6 +154,9 @@ def _title(ctx: Context, item: Item, roles: RoleScan, windows: list[Window]) -> 
     if item.node is None or item.node.style == "label":
         return None
     s, e = heading_title(work, item.node)
+    if item.mode == "task" and work.startswith(";", e):  # a task's heading sentence runs to its 。, past any ；
+        stop = _SENTENCE_END.search(work, e, item.node.head_end)
+        e = stop.start() if stop else item.node.head_end
     for a, _b in roles.used:  # a role bracket closing the heading is no part of the title
         if s <= a < e:
             e = a
@@ -232,10 +236,15 @@ def as_deadlines(work: str, windows: list[Window], spans: list[tuple[int, int]])
             fields.append((m.end(), b if line_end < 0 else line_end))
     out = []
     for w in windows:
-        if w.start is not None and any(s <= w.span.start < e for s, e in fields):
+        if w.start is not None and not whole_period(w) and any(s <= w.span.start < e for s, e in fields):
             w = replace(w, start=None, deadline=True)
         out.append(w)
     return out
+
+
+def whole_period(w: Window) -> bool:
+    """完成时限：全年 means the work runs all year , not that it is due on 31 December."""
+    return w.text.strip().endswith("全年")
 
 
 def _names_the_occasion(w: Window, heading: tuple[int, int], windows: list[Window]) -> bool:

@@ -30,7 +30,13 @@ _VERB_SEGMENT = re.compile(
 )
 _FREE_VERB = re.compile(r"[ ]*(?:由)?(?P<units>[^:]+?)(?:(?P<resp>牵头|负责|落实|分工负责)|(?P<coop>配合|参与))[ ]*$")
 _FREE_VERBS = ("牵头", "负责", "落实", "配合", "参与")
-_HOSTED_BY = re.compile(r"由(?P<units>[^,;。由的\n]{2,30}?)(?:负责)?(?:举办|主办|承办)")
+_HOSTED_BY = re.compile(
+    r"由(?P<units>(?:(?!联合|会同|协同)[^,;。由的\n]){2,30}?)(?:负责)?(?:组织)?(?:举办|主办|承办|开展|组织实施)"
+)
+# 由A联合B开展: A leads, B works with it (SCHEMA.md).
+_JOINT = re.compile(
+    r"由(?P<units>[^,;。由的\n]{2,30}?)(?:联合|会同|协同)(?P<coop>[^,;。由的\n]{2,40}?)(?:共同)?(?:组织)?(?:开展|举办|实施)"
+)
 _CLAUSE_END = re.compile(r"[,;。\n:|\t]")
 _OPEN, _CLOSE = "([【", ")]】"
 _BRACKET = re.compile(r"[()\[\]【】]")
@@ -242,6 +248,13 @@ def _scan_free_text(text: str, work: str, start: int, end: int, pairs: list[tupl
             entries = split_units(work, hm.start("units"), hm.end("units"))
             if entries and all(is_unit(work[x:y]) for x, y in entries):
                 found.extend(RoleRef(text[x:y], Span(x, y), "responsible") for x, y in entries)
+        for jm in _JOINT.finditer(work, a, b):
+            entries = split_units(work, jm.start("units"), jm.end("units"))
+            partners = split_units(work, jm.start("coop"), jm.end("coop"))
+            # Partners are often written elliptically (当地扶贫、工会、妇联部门): one unit among them is enough.
+            if entries and all(is_unit(work[x:y]) for x, y in entries) and any(is_unit(work[x:y]) for x, y in partners):
+                found.extend(RoleRef(text[x:y], Span(x, y), "responsible") for x, y in entries)
+                found.extend(RoleRef(text[x:y], Span(x, y), "cooperating") for x, y in partners)
 
 
 def _outside(start: int, end: int, pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:

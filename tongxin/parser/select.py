@@ -109,6 +109,8 @@ class Selector:
         if node.style == "label":
             return None
         roles = self.has_roles(node)
+        if node.style == "chap" and any(c.style != "label" for c in node.children):
+            return None  # 第三章 申报程序: a chapter groups articles; a duty stated in its preamble is no task
         if parent_item is not None:
             return "task" if roles else None
         if arranged:

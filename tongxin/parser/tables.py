@@ -7,13 +7,13 @@ from dataclasses import dataclass, field, replace
 
 from . import timebridge
 from .clean import Cleaned
-from .items import Context, components
+from .items import Context, components, whole_period
 from .markers import HEAD_MARKER
 from .model import Activity, RoleRef, Span, Valued
 from .roles import entry_refs, scan_roles
 from .units import split_units
 
-_TASK = re.compile(r"(?:工作|重点|具体|主要)?(?:任务|措施|内容|事项)(?:内容|名称)?|活动(?:名称|内容|项目)|项目(?:名称)?|工作要点")
+_TASK = re.compile(r"(?:工作|重点|具体|主要|年度)?(?:任务|措施|内容|事项|工作)(?:内容|名称)?|活动(?:名称|内容|项目)|项目(?:名称)?|工作要点")
 _LEAD = re.compile(r"牵头领导|责任领导|分管领导|责任人|牵头人|联系领导")
 _RESPONSIBLE = re.compile(r"牵头(?:单位|部门|科室)|责任(?:单位|部门|科室|处室)|主办单位|承办单位|主责单位|实施单位")
 _COOPERATING = re.compile(r"配合(?:单位|部门|科室)|协办单位|参与单位|协助单位")
@@ -95,11 +95,19 @@ def _separated(doc: Cleaned, i: int) -> tuple[Table, int] | None:
     return table, j
 
 
+def _bare(work: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A cell written on its own line may keep the separator that followed it ('序号 |')."""
+    s, e = span
+    while e > s and work[e - 1] in " |\t":
+        e -= 1
+    return s, e
+
+
 def _cell_per_line(doc: Cleaned, i: int) -> tuple[Table, int] | None:
     kinds: list[str | None] = []
     j = i
     while j < len(doc.paragraphs):
-        s, e = doc.paragraphs[j]
+        s, e = _bare(doc.work, doc.paragraphs[j])
         kind = _column_kind(doc.work[s:e])
         if kind is None or (kind in ("number", "task") and kind in kinds):
             break
@@ -112,14 +120,14 @@ def _cell_per_line(doc: Cleaned, i: int) -> tuple[Table, int] | None:
                   deadline_column=any(_DEADLINE_HEADER.search(doc.work, a, b) for a, b in doc.paragraphs[i:j]))
     numbered = kinds[0] == "number"
     while j + width <= len(doc.paragraphs):
-        row = doc.paragraphs[j:j + width]
+        row = [_bare(doc.work, p) for p in doc.paragraphs[j:j + width]]
         first = doc.work[row[0][0]:row[0][1]].strip()
         if numbered and not _ROW_NUMBER.match(first):
             break
         if not numbered and any(HEAD_MARKER.match(doc.work, a, b) or b - a > 120 for a, b in row):
             break  # without a 序号 column, a heading or a long paragraph ends the table
-        table.rows.append(list(row))
-        table.spans.extend(row)
+        table.rows.append(row)
+        table.spans.extend(doc.paragraphs[j:j + width])
         j += width
     return table, j
 
@@ -155,7 +163,7 @@ def _row_activity(ctx: Context, columns: list[str], row: list[tuple[int, int]], 
     for a, b in timed:
         windows.extend(timebridge.windows(text, a, b, ctx.year_at(a), ctx.errors))
     if deadlines and "time" in cells:
-        windows = [replace(w, start=None, deadline=True) if w.start else w for w in windows]
+        windows = [replace(w, start=None, deadline=True) if w.start and not whole_period(w) else w for w in windows]
     number = work[cells["number"][0]:cells["number"][1]].strip() if "number" in cells else None
     activity = Activity(number=number or None, title=title, span=span, windows=windows,
                         lead_leaders=_unique([r for r in refs if r.role == "lead"]),
