@@ -9,8 +9,8 @@ from .markers import INLINE_MARKER, marker_value
 
 # Full-width ASCII, ideographic space and 〔〕 map one-to-one onto half-width characters, so every offset
 # in the working copy is an offset in the original text.
-_FULL = "".join(chr(c) for c in range(0xFF01, 0xFF5F)) + "\u3000\u00a0\ufeff\u2002\u2003\u2009\u202f〔〕［］—"
-_HALF = "".join(chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)) + "       ()[]-"
+_FULL = "".join(chr(c) for c in range(0xFF01, 0xFF5F)) + "\u3000\u00a0\ufeff\u2002\u2003\u2009\u202f〔〕［］—―─"
+_HALF = "".join(chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)) + "       ()[]---"
 _HALF_OF = dict(zip(_FULL, _HALF, strict=True))
 _FULL_RE = re.compile("[" + re.escape(_FULL) + "]")
 
@@ -21,12 +21,14 @@ _LINE_BOILERPLATE = re.compile(
     r"|抄送\s*[:：].*"
     r"|(?:发布时间|发布日期|发文日期|浏览次数|点击数|点击次数|阅读次数|访问次数|责任编辑|文章来源|信息来源|来源)\s*[:：].{0,60}"
     r"|当前位置\s*[:：].*|您现在的位置\s*[:：].*"
-    r"|[-]\s*\d{1,3}\s*[-]|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3}"
+    r"|[-]\s*\d{1,3}\s*[-]|-{4,}|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3}"
     r"|\(此件(?:公开发布|不公开)\)|【?\s*(?:打印|关闭|收藏)\s*】?"
     r")[ ]*"
 )
 # The print line (山东省人民政府办公厅2019年3月15日印发) is found by its end, then taken from the line start.
-_PRINTED_END = re.compile(r"(?m)\d{4}年\d{1,2}月\d{1,2}日印发[ ]*$")
+_PRINTED_END = re.compile(r"(?m)\d{4}[ ]*年[ ]*\d{1,2}[ ]*月[ ]*\d{1,2}[ ]*日[ ]*印发[ ]*$")
+# A document number on a line of its own (校党办〔2016〕2 号): furniture above the salutation.
+_DOC_NUMBER = re.compile(r"[ ]*[\u4e00-\u9fff]{1,12}\([12]\d{3}\)[ ]*\d{1,4}[ ]*号[ ]*")
 _INLINE_BOILERPLATE = re.compile(
     r"【?\s*(?:扫一扫在手机(?:上)?打开当前页|返回顶部|打印本页|关闭窗口|打印|关闭|收藏本页|加入收藏)\s*】"
     r"|扫一扫在手机(?:上)?打开当前页|返回顶部|打印本页|关闭窗口|【\s*字体\s*[:：][^】]{0,12}】"
@@ -76,7 +78,7 @@ def find_boilerplate(work: str) -> list[tuple[int, int]]:
     found = []
     pos = 0
     for line in work.split("\n"):  # matching line by line beats a multiline ^ tried at every position
-        m = _LINE_BOILERPLATE.fullmatch(line)
+        m = _LINE_BOILERPLATE.fullmatch(line) or _DOC_NUMBER.fullmatch(line)
         if m and line.strip():
             found.append((pos, pos + len(line)))
         pos += len(line) + 1

@@ -12,6 +12,7 @@ from .docmeta import closing_start, document_title, fallback_year, issuer, state
 from .dupes import possible_duplicates
 from .items import Context, build_activity
 from .model import Activity, ParseResult, Section, Span, Valued, Warning
+from .notice import event_name, organisers
 from .roles import RoleIndex, find_carry_over
 from .select import REQUIREMENT, Item, Selector, single_item
 from .structure import Node, build_tree, heading_title, number_text, numbering_gaps
@@ -38,9 +39,14 @@ def parse_text(text: str, *, filename: str | None = None) -> ParseResult:
     result.sections = [_section(doc, n) for n in root.children if n.style != "label"]
     result.requirements = _requirements(doc, root, items)
     result.boilerplate_dropped = [Valued(text[s:e], Span(s, e)) for s, e in doc.boilerplate]
-    fallback = _notice_title(title) if any(i.node is None for i in items) else None
+    fallback = None
+    if any(i.node is None for i in items):
+        opening = items[0].start
+        fallback = _notice_title(title) if title else event_name(text, doc.work, 0, opening)
     for item in items:
         activity, warnings = build_activity(ctx, item, fallback)
+        if item.node is None and not (activity.responsible or activity.lead_leaders):
+            activity.responsible = organisers(text, doc.work, 0, items[0].start)
         result.activities.append(activity)
         result.warnings.extend(warnings)
     result.activities.extend(table_activities(ctx, tables))

@@ -14,7 +14,7 @@ _PHRASE = re.compile(
 )
 # Before a comma only a name that reads as a place counts (在哈尔滨社会主义学院，对…进行培训).
 _PLACE_SUFFIX = re.compile(
-    r"(?:学院|学校|大学|党校|广场|中心|会议室|礼堂|大厅|馆|厅|场|室|楼|校区|基地|村|社区|公园|门口|酒店|宾馆|剧院|中学|小学|园"
+    r"(?:学院|学校|大学|党校|广场|中心|会议室|礼堂|大厅|馆|厅|场|室|楼|堂|大楼|校区|基地|村|社区|公园|门口|酒店|宾馆|剧院|中学|小学|园"
     r"|街道|路|镇|乡|县|市|区|旗|山|湖|院|所|站|址)$"
 )
 _NOT_PLACE_END = re.compile(
@@ -23,6 +23,8 @@ _NOT_PLACE_END = re.compile(
 _NOT_PLACE = re.compile(
     r"\d|[年月日号]$|^(?:此|这|那|其|全面|深入|进一步|各|本|做好|抓好|新|全|基层|农村|一线|线上|线下|网上|群众|干部)"
 )
+# 参观玉泉校区怡膳堂: a visit names where it goes, when the object reads as a place.
+_VISITED = re.compile(r"(?=[参走前来])(?:参观|走进|前往|来到)(?P<p>[^,;。\s、的]{2,24}?)(?=[,;。\s]|$)")
 PENDING = re.compile(r"地点(?:待定|另行通知|另定|另行确定|视情况而定|暂定)")
 
 
@@ -39,6 +41,9 @@ def find_places(text: str, work: str, start: int, end: int) -> list[Valued]:
         if m.group("comma") and not _PLACE_SUFFIX.search(p):
             continue
         if not _NOT_PLACE_END.search(p) and not _NOT_PLACE.search(p):
+            found.append(m.span("p"))
+    for m in _VISITED.finditer(work, start, end):
+        if _PLACE_SUFFIX.search(m.group("p")) and not _NOT_PLACE.search(m.group("p")):
             found.append(m.span("p"))
     out: list[Valued] = []
     seen: set[str] = set()

@@ -7,6 +7,8 @@ import re
 import zipfile
 from pathlib import Path
 
+from .reflow import reflow
+
 MAX_BYTES = 30 * 1024 * 1024
 TEXT_SUFFIXES = {"", ".txt", ".text", ".md"}
 LEGACY_WORD = {".doc", ".dot", ".wps", ".wpt"}
@@ -59,7 +61,7 @@ def read_document(path: str | Path) -> str:
         raise DocumentError(MSG_BROKEN_DOCX if suffix == ".docx" else MSG_BROKEN_PDF)
     if suffix not in TEXT_SUFFIXES:
         raise DocumentError(MSG_UNKNOWN.format(suffix=suffix))
-    return normalise_newlines(decode_text(data))
+    return reflow(normalise_newlines(decode_text(data)), only_if_wrapped=True)
 
 
 def _read_bytes(p: Path) -> bytes:
@@ -189,8 +191,6 @@ def _table_lines(table: object) -> list[str]:
 
 # --- PDF ----------------------------------------------------------------------------------------
 
-_SENTENCE_END = "。：:；;！!？?）)”"
-_MARKER_START = re.compile(r"\s*(第[一二三四五六七八九十]+[章条部分阶段]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])")
 
 
 def read_pdf(p: Path) -> str:
@@ -209,7 +209,7 @@ def read_pdf(p: Path) -> str:
         raise DocumentError(_pdf_error_message(exc)) from exc
     if not any(page.strip() for page in pages):
         raise DocumentError(MSG_SCANNED_PDF if has_images else MSG_EMPTY_PDF)
-    return "\n".join(_reflow(page) for page in pages)
+    return "\n".join(reflow(page) for page in pages)
 
 
 def _pdf_error_message(exc: Exception) -> str:
@@ -219,19 +219,3 @@ def _pdf_error_message(exc: Exception) -> str:
     return MSG_BROKEN_PDF
 
 
-def _reflow(page: str) -> str:
-    """Join lines that a PDF wrapped at the right margin, so a heading or sentence stays on one line."""
-    lines = page.split("\n")
-    width = max((len(line.strip()) for line in lines), default=0)
-    out: list[str] = []
-    for line in lines:
-        if out and _wrapped(out[-1], width) and not _MARKER_START.match(line):
-            out[-1] += line.strip()
-        else:
-            out.append(line.rstrip())
-    return "\n".join(out)
-
-
-def _wrapped(line: str, width: int) -> bool:
-    stripped = line.strip()
-    return width >= 20 and len(stripped) >= width * 0.85 and not stripped.endswith(tuple(_SENTENCE_END))

@@ -23,7 +23,8 @@ BACKGROUND = re.compile(
 REQUIREMENT = re.compile(r"(?:要求|保障措施|组织保障|工作保障|说明|注意事项|纪律)$|^(?:组织领导|加强领导)")
 STEPS = re.compile(r"实施步骤|工作步骤|方法步骤|步骤安排|阶段安排|进度安排|时间安排|实施阶段")
 FIELD_LABEL = re.compile(
-    r"(?:活动|会议|培训|比赛|报名|集合|开班)?(?:时间|地点|参加人员|参加对象|参会人员|出席人员|参与人员|参与对象|对象|人员"
+    r"(?:活动|会议|培训|比赛|报名|集合|开班)?(?:时间(?:(?:、|及|和|与)?地点)?(?:及|和|与)?(?:安排)?|地点"
+    r"|(?:参加|参会|出席|参与)(?:会议|活动|培训)?(?:人员|对象|范围)|参会人员|对象|人员"
     r"|主题|名称|内容|形式|方式|要求|议程|安排|主办单位|承办单位|协办单位|组织单位)"
 )
 DEADLINE = re.compile(
@@ -155,7 +156,9 @@ def single_item(doc: Cleaned, root: Node) -> Item | None:
     """
     selector = Selector(doc, RoleIndex(doc.text, doc.work, None))
     fields = [c for c in selector.fields(root.children) if not REQUIREMENT.search(selector.title(c))]
-    if len(fields) < 2 or not any("时间" in selector.title(c) or "地点" in selector.title(c) for c in fields):
+    timed = any("时间" in selector.title(c) for c in fields)
+    # One 时间及安排 section with dated blocks under it is a notice too; otherwise two fields, one of them 时间/地点.
+    if not fields or (len(fields) < 2 and not timed) or not (timed or any("地点" in selector.title(c) for c in fields)):
         return None
     item = Item(None, fields[0].start, fields[-1].end, mode="activity", fields=fields)
     item.exclude = [(c.start, c.end) for c in root.children
