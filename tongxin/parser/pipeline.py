@@ -12,7 +12,7 @@ from .docmeta import closing_start, document_title, fallback_year, issuer, state
 from .dupes import possible_duplicates
 from .items import Context, build_activity
 from .model import Activity, ParseResult, Section, Span, Valued, Warning
-from .notice import event_name, organisers
+from .notice import event_clause, is_notice, notice_title, organisers
 from .roles import RoleIndex, find_carry_over
 from .select import REQUIREMENT, Item, Selector, single_item
 from .structure import Node, build_tree, heading_title, number_text, numbering_gaps
@@ -33,6 +33,12 @@ def parse_text(text: str, *, filename: str | None = None) -> ParseResult:
     roles = RoleIndex(text, doc.work, find_carry_over(text, doc.work))
     ctx = Context(doc=doc, roles=roles, paragraphs=body.paragraphs, year_at=year_at, errors=errors)
     items = _items(body, root, roles)
+    event = _opening_event(doc, root, title, items)
+    if event and not items:  # a notice that names its one event in the opening sentence and has no item headings
+        items = [Item(None, *event[1])]
+    if event:
+        name, clause = event
+        items[0].extra = [(clause[0], name.span.start), (name.span.end, clause[1])]
     for item in items:  # table rows are items of their own
         item.exclude.extend(s for s in in_tables if item.start <= s[0] < item.end)
     result = ParseResult(text=text, filename=filename, title=title, year=year)
@@ -41,12 +47,12 @@ def parse_text(text: str, *, filename: str | None = None) -> ParseResult:
     result.boilerplate_dropped = [Valued(text[s:e], Span(s, e)) for s, e in doc.boilerplate]
     fallback = None
     if any(i.node is None for i in items):
-        opening = items[0].start
-        fallback = _notice_title(title) if title else event_name(text, doc.work, 0, opening)
+        fallback = notice_title(title) or (event[0] if event else None) or _notice_title(title)
     for item in items:
         activity, warnings = build_activity(ctx, item, fallback)
         if item.node is None and not (activity.responsible or activity.lead_leaders):
-            activity.responsible = organisers(text, doc.work, 0, items[0].start)
+            opening = max([items[0].start, *(b for _a, b in items[0].extra)])
+            activity.responsible = organisers(text, doc.work, title.span.end if title else 0, opening)
         result.activities.append(activity)
         result.warnings.extend(warnings)
     result.activities.extend(table_activities(ctx, tables))
@@ -59,6 +65,17 @@ def parse_text(text: str, *, filename: str | None = None) -> ParseResult:
     refs = [r for a in result.activities for r in (*a.responsible, *a.cooperating)]
     result.possible_duplicates = possible_duplicates(refs)
     return result
+
+
+def _opening_event(doc: Cleaned, root: Node, title: Valued | None,
+                   items: list[Item]) -> tuple[Valued, tuple[int, int]] | None:
+    """In a single-event notice, the event its opening sentence names and the clause that names it."""
+    if (items and any(i.node is not None for i in items)) or not is_notice(doc.work, title):
+        return None
+    start = title.span.end if title else 0
+    headings = [n.start for n in root.children if n.start >= start]
+    end = min([*headings, *(i.start for i in items)], default=min(len(doc.work), start + 1500))
+    return event_clause(doc.text, doc.work, start, end)
 
 
 def _years(doc: Cleaned, title: Valued | None, errors: timebridge.TimeErrors) -> tuple[int, Callable[[int], int]]:

@@ -43,6 +43,7 @@ class Item:
     exclude: list[tuple[int, int]] = field(default_factory=list)
     mode: str = "activity"  # "activity" (arrangement / event) or "task" (work-plan division of labour)
     fields: list[Node] = field(default_factory=list)  # 时间 / 地点 / 参加人员 headings that describe the item
+    extra: list[tuple[int, int]] = field(default_factory=list)  # text outside it that is about it (a notice's opening)
 
     def parts(self) -> list[tuple[int, int]]:
         """The item's text as contiguous spans, without the regions of items nested in it."""
@@ -53,7 +54,7 @@ class Item:
             pos = max(pos, b)
         if pos < self.end:
             out.append((pos, self.end))
-        return out
+        return sorted([*(p for p in self.extra if p[0] < p[1]), *out])
 
 
 class Selector:
