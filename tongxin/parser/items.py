@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from . import timebridge
 from .clean import Cleaned
@@ -70,6 +70,10 @@ class Context:
     paragraphs: list[tuple[int, int]]  # the body's paragraphs, in order
     year_at: Callable[[int], int]
     errors: timebridge.TimeErrors
+    starts: list[int] = field(init=False)  # paragraph starts, for bisecting (each item looks up its own paragraphs)
+
+    def __post_init__(self) -> None:
+        self.starts = [s for s, _e in self.paragraphs]
 
 
 def build_activity(ctx: Context, item: Item, fallback_title: Valued | None = None) -> tuple[Activity, list[Warning]]:
@@ -128,7 +132,7 @@ def _field_values(ctx: Context, item: Item) -> tuple[list[Valued], list[Valued]]
 
 
 def _paragraphs_in(ctx: Context, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    starts = [s for s, _e in ctx.paragraphs]
+    starts = ctx.starts
     return [p for a, b in parts for p in ctx.paragraphs[bisect_left(starts, a):bisect_left(starts, b)]]
 
 

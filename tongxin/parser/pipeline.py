@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from datetime import date
 
@@ -39,8 +40,10 @@ def parse_text(text: str, *, filename: str | None = None) -> ParseResult:
     if event:
         name, clause = event
         items[0].extra = [(clause[0], name.span.start), (name.span.end, clause[1])]
+    table_starts = sorted(in_tables)
     for item in items:  # table rows are items of their own
-        item.exclude.extend(s for s in in_tables if item.start <= s[0] < item.end)
+        first = bisect_left(table_starts, (item.start, -1))
+        item.exclude.extend(s for s in table_starts[first:bisect_left(table_starts, (item.end, -1))])
     result = ParseResult(text=text, filename=filename, title=title, year=year)
     result.sections = [_section(doc, n) for n in root.children if n.style != "label"]
     result.requirements = _requirements(doc, root, items)
@@ -133,10 +136,17 @@ def _requirements(doc: Cleaned, root: Node, items: list[Item]) -> list[Section]:
 
 def _free_spans(doc: Cleaned, items: list[Item]) -> list[tuple[int, int]]:
     """Paragraphs that belong to no item."""
-    taken = sorted((i.start, i.end) for i in items)
+    merged: list[list[int]] = []  # the items' spans, merged: one sweep instead of paragraphs × items
+    for a, b in sorted((i.start, i.end) for i in items):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    starts = [a for a, _b in merged]
     out = []
     for s, e in doc.paragraphs:
-        if not any(a <= s < b for a, b in taken):
+        k = bisect_right(starts, s) - 1
+        if k < 0 or not merged[k][0] <= s < merged[k][1]:
             out.append((s, e))
     return out
 

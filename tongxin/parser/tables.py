@@ -23,6 +23,7 @@ _DEADLINE_HEADER = re.compile(r"时限|完成时间|截止|办结")
 _PLACE = re.compile(r"(?:活动|会议|培训)?地点")
 _PEOPLE = re.compile(r"参加(?:人员|对象|范围)|参与(?:人员|对象)|活动对象|参会人员")
 _SEPARATOR = re.compile(r"[ ]*(?:\||\t)[ ]*")
+_NUMERAL = re.compile(r"\d{1,4}|[一二三四五六七八九十百零〇两]{1,4}")
 _ROW_NUMBER = re.compile(r"^\d{1,3}$|^[一二三四五六七八九十]{1,3}$")
 
 
@@ -86,13 +87,21 @@ def _separated(doc: Cleaned, i: int) -> tuple[Table, int] | None:
     while j < len(doc.paragraphs):
         ps, pe = doc.paragraphs[j]
         cells = _cells(doc.work, ps, pe)
-        if len(cells) < 2:
+        if len(cells) < 2 and not _group_row(doc, j, len(kinds)):
             break
         table.spans.append((ps, pe))
         if len(cells) == len(kinds):
             table.rows.append(cells)
         j += 1
     return table, j
+
+
+def _group_row(doc: Cleaned, j: int, width: int) -> bool:
+    """一、优化营商环境 written across a table as one merged cell: the table goes on below it."""
+    ps, pe = doc.paragraphs[j]
+    if pe - ps > 40 or j + 1 >= len(doc.paragraphs):
+        return False
+    return len(_cells(doc.work, *doc.paragraphs[j + 1])) == width
 
 
 def _bare(work: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -164,7 +173,7 @@ def _row_activity(ctx: Context, columns: list[str], row: list[tuple[int, int]], 
         windows.extend(timebridge.windows(text, a, b, ctx.year_at(a), ctx.errors))
     if deadlines and "time" in cells:
         windows = [replace(w, start=None, deadline=True) if w.start and not whole_period(w) else w for w in windows]
-    number = work[cells["number"][0]:cells["number"][1]].strip() if "number" in cells else None
+    number = _numeral(work[cells["number"][0]:cells["number"][1]]) if "number" in cells else None
     activity = Activity(number=number or None, title=title, span=span, windows=windows,
                         lead_leaders=_unique([r for r in refs if r.role == "lead"]),
                         responsible=_unique([r for r in refs if r.role == "responsible"]),
@@ -173,6 +182,12 @@ def _row_activity(ctx: Context, columns: list[str], row: list[tuple[int, int]], 
     activity.participants = _cell_values(ctx, cells.get("people"))
     activity.components = components(work, title, [(ts, te)])
     return activity
+
+
+def _numeral(cell: str) -> str:
+    """第3条 / 3. / （三） → 3 / 3 / 三: the numeral alone (SCHEMA.md)."""
+    m = _NUMERAL.search(cell)
+    return m.group() if m else cell.strip()
 
 
 def _cell_values(ctx: Context, cell: tuple[int, int] | None) -> list[Valued]:
