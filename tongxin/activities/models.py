@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tongxin.core.fields import CreatedAtField, UpdatedAtField
+
 COMPONENT_LABELS = {
     "recurring_meeting": _("定期活动"),
     "meeting": _("会议"),
@@ -59,8 +61,8 @@ class Activity(models.Model):
     # Denormalised from the windows so lists can sort and filter by month without a join.
     starts_on = models.DateField(_("开始日期"), null=True, blank=True, db_index=True)
     ends_on = models.DateField(_("结束日期"), null=True, blank=True, db_index=True)
-    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+    created_at = CreatedAtField(_("创建时间"))
+    updated_at = UpdatedAtField(_("更新时间"))
 
     class Meta:
         verbose_name = _("活动")
