@@ -1,0 +1,11 @@
+import pytest
+
+from tongxin.public import registry
+
+
+@pytest.fixture(autouse=True)
+def _registry_restored():
+    """Tests register pages of their own; the app's registrations come back afterwards."""
+    saved = list(registry._pages)
+    yield
+    registry._pages[:] = saved
