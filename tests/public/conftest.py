@@ -9,3 +9,9 @@ def _registry_restored():
     saved = list(registry._pages)
     yield
     registry._pages[:] = saved
+
+
+@pytest.fixture
+def urls_sample(settings):
+    """The site's URLs plus a sample public sign-up form (tests/public/urls.py)."""
+    settings.ROOT_URLCONF = "tests.public.urls"
