@@ -11,7 +11,8 @@ from tongxin.public.captcha import CaptchaFormMixin
 from tongxin.public.consent import ConsentFormMixin
 from tongxin.public.ratelimit import rate_limit
 from tongxin.public.rendering import public_render
-from tongxin.urls import handler400, handler403, handler404, handler500, urlpatterns as site_urlpatterns  # noqa: F401
+from tongxin.urls import handler400, handler403, handler404, handler500  # noqa: F401
+from tongxin.urls import urlpatterns as site_urlpatterns
 
 SUBMITTED: list[dict] = []
 PAGE = """{% extends "public/base.html" %}{% block content %}<h1>报名</h1>
