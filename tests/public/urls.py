@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from django import forms
-from django.http import HttpResponse
+from django.core.exceptions import BadRequest, PermissionDenied
+from django.http import Http404, HttpResponse
 from django.template import engines
 from django.urls import path
 
@@ -35,4 +36,20 @@ def sign_up(request):
     return HttpResponse(page.render({"form": form}, request), status=400 if form.errors else 200)
 
 
-urlpatterns = [path("p/sample/sign-up/", sign_up, name="sample-sign-up"), *site_urlpatterns]
+def refuse(request, what: str):
+    """Raises what a view raises when it refuses: the error pages and the log lines are about these."""
+    if what == "forbidden":
+        raise PermissionDenied("not yours")
+    if what == "bad":
+        raise BadRequest("malformed")
+    if what == "missing":
+        raise Http404("no such thing")
+    raise RuntimeError("boom")
+
+
+urlpatterns = [
+    path("p/sample/sign-up/", sign_up, name="sample-sign-up"),
+    path("p/sample/<str:what>/", refuse, name="sample-public-refuse"),
+    path("sample/<str:what>/", refuse, name="sample-refuse"),
+    *site_urlpatterns,
+]
