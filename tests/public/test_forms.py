@@ -37,7 +37,8 @@ def test_the_form_shows_the_captcha_image_refresh_link_and_consent(client):
     assert f'src="/p/captcha/image/{key}/"' in html and f'srcset="/p/captcha/image/{key}@2/ 2x"' in html
     assert 'hx-get="/p/captcha/refresh/?name=captcha"' in html and "换一张" in html
     assert '<label for="id_captcha_1">验证码:</label>' in html
-    assert '我已阅读并同意<a href="/p/privacy/" target="_blank" rel="noopener">《个人信息保护告知》</a>' in html
+    assert ('<label class="pub-consent" for="id_consent"><input type="checkbox" name="consent" required id="id_consent">'
+            '<span>我已阅读并同意<a href="/p/privacy/" target="_blank" rel="noopener">《个人信息保护告知》</a></span></label>') in html
 
 
 def test_a_wrong_captcha_is_refused_in_chinese_and_nothing_is_kept(client):

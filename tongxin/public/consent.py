@@ -13,21 +13,31 @@ from tongxin.core import clock
 PRIVACY_NOTICE_VERSION = "2026-12"
 
 
-class ConsentField(forms.BooleanField):
-    """The required checkbox "我已阅读并同意《个人信息保护告知》", the title linking to the notice."""
+class ConsentCheckbox(forms.CheckboxInput):
+    """The checkbox inside its own label, so the sentence sits beside the box and a tap on it ticks it."""
 
-    def __init__(self, **kwargs):
-        kwargs.setdefault("required", True)
-        kwargs.setdefault("error_messages", {"required": _("请阅读并勾选同意《个人信息保护告知》后再提交")})
-        super().__init__(**kwargs)
+    template_name = "public/consent/checkbox.html"
 
-    def get_bound_field(self, form, field_name):
-        # The label is built when rendered, so reverse() runs after the URLconf is loaded.
-        self.label = format_html(
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        # Built when rendered, so reverse() runs after the URLconf is loaded.
+        context["text"] = format_html(
             '{}<a href="{}" target="_blank" rel="noopener">{}</a>',
             _("我已阅读并同意"), reverse("public:privacy"), _("《个人信息保护告知》"),
         )
-        return super().get_bound_field(form, field_name)
+        return context
+
+
+class ConsentField(forms.BooleanField):
+    """The required checkbox "我已阅读并同意《个人信息保护告知》", the title linking to the notice."""
+
+    widget = ConsentCheckbox
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", True)
+        kwargs.setdefault("label", "")  # the widget carries the sentence
+        kwargs.setdefault("error_messages", {"required": _("请阅读并勾选同意《个人信息保护告知》后再提交")})
+        super().__init__(**kwargs)
 
 
 def consent_record() -> dict:
