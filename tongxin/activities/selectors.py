@@ -27,6 +27,13 @@ def activities_visible_to(user) -> QuerySet[Activity]:
     return qs.filter(Q(assignments__organisation_id__in=units) | Q(owner_org_id__in=units)).distinct()
 
 
+def under_visible_activities(queryset: QuerySet, user, *, via: str = "activity") -> QuerySet:
+    """Rows of any app that hang off an activity (a call, a quiz, a visit, a session's sign-in), limited to those
+    whose activity this user may see — the one rule every module's lists and pages use (outsiders then get 404).
+    `via` is the lookup path from the row to its activity, e.g. "call__activity"."""
+    return queryset.filter(**{f"{via}__in": activities_visible_to(user).values("pk")})
+
+
 def with_details(qs: QuerySet[Activity]) -> QuerySet[Activity]:
     """Everything a list row shows, in a fixed number of queries whatever the number of activities."""
     return qs.select_related("plan", "owner_org").prefetch_related(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 DEMO_PASSWORD = "tongxin2019"
 # What a reviewer decides about the parser's possible duplicates in the reference plan.
 DEMO_MERGES = {"党外知识分子联络服务中心": "党外知识分子联络中心", "党外干部和人事党派科": "党外干部和民主党派科"}
@@ -30,6 +32,7 @@ def example_plan_path():
 
 
 DEMO_TODAY = "2019-08-15"
+PLAN_PUBLISHED_AT = dt.datetime(2019, 1, 2, 10, 0)
 
 
 def demo_load(*, stage: str = "plan") -> dict:
@@ -40,11 +43,13 @@ def demo_load(*, stage: str = "plan") -> dict:
     from django.db import transaction
 
     from tongxin.accounts.models import User
+    from tongxin.core import clock
     from tongxin.orgs.models import Organisation, Person
     from tongxin.plans.services import plan_import_create, plan_import_publish
 
     path = example_plan_path()
-    with transaction.atomic():
+    # The plan is imported as it was at the start of 2019, so nothing in the demo is stamped after its pinned today.
+    with clock.travel(PLAN_PUBLISHED_AT), transaction.atomic():
         record = plan_import_create(user="演示数据", name=path.name, data=path.read_bytes())
         # The reference plan's web copy lost its title line; a reviewer types it in, as the demo does here.
         if not record.draft.get("title") or record.draft["title"] == path.stem:
@@ -71,4 +76,15 @@ def demo_load(*, stage: str = "plan") -> dict:
         from tongxin.core.demo_running import demo_stage_running
 
         demo_stage_running()
+    demo_run_module_stages(plan, stage)
     return {"plan": plan, "accounts": DEMO_ACCOUNTS}
+
+
+def demo_run_module_stages(plan, stage: str) -> None:
+    """Each activity module's own demo for this stage (see tongxin.core.modules), after the core stages."""
+    from tongxin.core import modules
+
+    for module in modules.all_modules():
+        step = module.demo_stages.get(stage)
+        if step is not None:
+            step(plan)

@@ -1,8 +1,8 @@
 """Demo stage "running": the reference plan in mid-August 2019, built by replaying its first half-year through the services.
 
 Every change goes through the real supervision services, so the demo has the same audit log, notifications and
-lights as real use. The services stamp what they write with `timezone.now()`; to give each step the day it
-happened on, the replay sets Django's clock to that day while the step runs (`replay_at`). The story is fixed, so the
+lights as real use. The services stamp what they write with the one clock (`tongxin.core.clock.now()`); to give each step the day
+it happened on, the replay moves that clock to that day while the step runs (`replay_at`). The story is fixed, so the
 result is the same every time.
 """
 
@@ -12,24 +12,15 @@ import datetime as dt
 import io
 import struct
 import zlib
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 DEMO_TODAY = dt.date(2019, 8, 15)
 
 
-@contextmanager
-def replay_at(day: dt.date, hour: int = 10, minute: int = 0) -> Iterator[None]:
-    """Run a step as if it were `day` at `hour`:`minute` (local time)."""
-    from django.utils import timezone
+def replay_at(day: dt.date, hour: int = 10, minute: int = 0):
+    """Run a step as if it were `day` at `hour`:`minute` (local time), on the one clock."""
+    from tongxin.core import clock
 
-    moment = timezone.make_aware(dt.datetime(day.year, day.month, day.day, hour, minute))
-    real_now = timezone.now
-    timezone.now = lambda: moment
-    try:
-        yield
-    finally:
-        timezone.now = real_now
+    return clock.travel(day, hour, minute)
 
 
 def demo_png(width: int = 96, height: int = 64, colour: tuple[int, int, int] = (200, 30, 40)) -> bytes:

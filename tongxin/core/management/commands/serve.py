@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 
 from django.conf import settings
 from django.core.management import call_command
@@ -40,6 +41,8 @@ class Command(BaseCommand):
 
     def _run(self, opts, demo: bool) -> None:
         env = dict(os.environ)
+        # Web workers, the task worker and the reminder loop count a pinned clock from the same instant.
+        env.setdefault("TONGXIN_CLOCK_ANCHOR", str(time.time()))
         if demo:
             env.setdefault("TONGXIN_DEMO", "1")
             # The demo replays 2019 to mid-August; pin "today" there so its lights and late list make sense.
