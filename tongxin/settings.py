@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "tongxin.reports",
     "tongxin.exports",
     "tongxin.api",
+    "tongxin.demo",
 ]
 
 MIDDLEWARE = [

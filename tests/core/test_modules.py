@@ -103,7 +103,7 @@ def test_its_bulletin_lines_join_the_news(fake_module, programme):
 
 
 def test_the_demo_runs_its_stage(fake_module, db):
-    from tongxin.core.demo import demo_load
+    from tongxin.demo.plan import demo_load
 
     result = demo_load(stage="plan")
     assert fake_module["demo_calls"] == [result["plan"].pk]

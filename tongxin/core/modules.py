@@ -126,3 +126,20 @@ def lights_for(activity_ids: list[int]) -> dict[int, list[Light]]:
         for activity_id, lights in module.activity_lights(activity_ids).items():
             merged.setdefault(activity_id, []).extend(lights)
     return merged
+
+
+# Annotations that a floor above adds to every activity list (supervision adds each activity's light), so the
+# activity lists can show them without importing that floor.
+_activity_annotations: list[Callable[[Any], Any]] = []
+
+
+def register_activity_annotation(annotate: Callable[[Any], Any]) -> None:
+    """`annotate(queryset_of_activities) -> queryset` with extra columns; called once per list query."""
+    if annotate not in _activity_annotations:
+        _activity_annotations.append(annotate)
+
+
+def annotate_activities(queryset):
+    for annotate in _activity_annotations:
+        queryset = annotate(queryset)
+    return queryset

@@ -73,7 +73,7 @@ def demo_load(*, stage: str = "plan") -> dict:
                 user.person = person
                 user.save()
     if stage == "running":
-        from tongxin.core.demo_running import demo_stage_running
+        from tongxin.demo.running import demo_stage_running
 
         demo_stage_running()
     demo_run_module_stages(plan, stage)
