@@ -258,7 +258,7 @@ for _net in TRUSTED_PROXIES:
         ipaddress.ip_network(_net, strict=False)
     except ValueError as _exc:
         raise ImproperlyConfigured(f"TRUSTED_PROXIES must list IP addresses or CIDR networks: {_exc}") from _exc
-AXES_CLIENT_IP_CALLABLE = "tongxin.public.net.client_ip"
+AXES_CLIENT_IP_CALLABLE = "tongxin.public.net.axes_client_ip"
 
 # Public pages render through their own template engine whose context carries nothing about the signed-in user
 # (no `user`, `perms`, messages or unread count), so a staff member opening a public page can never leak into it.

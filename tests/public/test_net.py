@@ -7,7 +7,7 @@ from axes.models import AccessAttempt
 from django.test import RequestFactory
 from django.urls import reverse
 
-from tongxin.public.net import client_ip
+from tongxin.public.net import axes_client_ip, client_ip
 
 
 def _ip(remote, xff=None):
@@ -34,6 +34,12 @@ def test_behind_a_trusted_proxy_the_right_most_untrusted_hop_is_the_client(setti
     assert _ip("127.0.0.1", "not-an-ip, 10.0.0.8") == "10.0.0.8"
     # Every hop trusted: the left-most one.
     assert _ip("127.0.0.1", "10.0.0.9, 10.0.0.8") == "10.0.0.9"
+
+
+def test_no_usable_address_is_empty_and_none_for_axes():
+    request = RequestFactory().get("/")
+    del request.META["REMOTE_ADDR"]
+    assert client_ip(request) == "" and axes_client_ip(request) is None
 
 
 def test_a_spoofed_header_from_an_untrusted_client_is_ignored(settings):

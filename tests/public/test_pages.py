@@ -64,3 +64,18 @@ def test_privacy_notice_says_what_why_how_long_and_who(client, settings):
         assert heading in html
     assert "个人信息处理者：市委统战部" in html and "版本 2026-12" in html
     assert "如有疑问或需要行使上述权利，请联系：0476-8888888。" in html
+
+
+def test_index_lists_the_public_links_of_activity_modules(client):
+    from tongxin.core import modules
+
+    modules.register(modules.ActivityModule(
+        name="quizdemo", label="知识竞答", order=5,
+        public_links=lambda: [modules.PublicLink(title="统一战线知识竞答", url="/p/quizdemo/")],
+    ))
+    try:
+        html = client.get(reverse("public:index")).content.decode()
+    finally:
+        modules.unregister("quizdemo")
+    assert '<a class="pub-card" href="/p/quizdemo/"><strong>统一战线知识竞答</strong></a>' in html
+    assert html.index("统一战线知识竞答") < html.index("<strong>个人信息保护告知</strong>")

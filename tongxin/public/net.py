@@ -43,10 +43,11 @@ def _trusted(address: IPAddress, networks: tuple[IPNetwork, ...]) -> bool:
 
 def client_ip(request: HttpRequest) -> str:
     """REMOTE_ADDR, unless it is a trusted proxy: then walk X-Forwarded-For from the right and take the first hop
-    that is not a trusted proxy. Hops left of it were written by the client and may be forged, so they are ignored."""
+    that is not a trusted proxy. Hops left of it were written by the client and may be forged, so they are ignored.
+    "" when there is no usable address."""
     remote = parse_ip(request.META.get("REMOTE_ADDR", ""))
-    if remote is None:
-        return request.META.get("REMOTE_ADDR", "") or "unknown"
+    if remote is None:  # no address at all (a Unix socket, a request built in code): nothing to key on
+        return ""
     networks = trusted_networks()
     if not networks or not _trusted(remote, networks):
         return str(remote)
@@ -60,3 +61,8 @@ def client_ip(request: HttpRequest) -> str:
         if not _trusted(address, networks):
             break
     return str(nearest)
+
+
+def axes_client_ip(request: HttpRequest) -> str | None:
+    """For django-axes (AXES_CLIENT_IP_CALLABLE), which stores the address in a nullable IP field."""
+    return client_ip(request) or None

@@ -1,4 +1,5 @@
-"""Public pages the modules offer, listed on /p/: `register_public_page(title, "calls:public-list")` in AppConfig.ready."""
+"""Public pages listed on /p/: those registered with `register_public_page(title, "app:url-name")` (in an
+AppConfig.ready) and those an activity module offers through the module seam (`ActivityModule.public_links`)."""
 
 from __future__ import annotations
 
@@ -7,17 +8,21 @@ from dataclasses import dataclass
 
 from django.urls import NoReverseMatch, reverse
 
+from tongxin.core import modules
+
 
 @dataclass(frozen=True)
 class PublicPage:
     title: str
-    target: str | Callable[[], str | None]  # a URL name, or a callable giving a path (None hides the entry)
+    target: str | Callable[[], str | None]  # a URL name, a path, or a callable giving a path (None hides the entry)
     description: str = ""
     order: int = 100
 
     def url(self) -> str | None:
         if callable(self.target):
             return self.target()
+        if self.target.startswith("/"):
+            return self.target
         try:
             return reverse(self.target)
         except NoReverseMatch:
@@ -36,6 +41,11 @@ def register_public_page(title: str, target: str | Callable[[], str | None], *, 
 
 
 def public_pages() -> list[tuple[PublicPage, str]]:
-    """(page, url) for every registered page that has a URL now, in order."""
-    found = [(page, page.url()) for page in sorted(_pages, key=lambda p: (p.order, str(p.title)))]
+    """(page, url) for every page open now, in order: registered pages and the modules' public links."""
+    pages = list(_pages)
+    for module in modules.all_modules():
+        if module.public_links is not None:
+            pages += [PublicPage(title=link.title, target=link.url, order=module.order)
+                      for link in module.public_links()]
+    found = [(page, page.url()) for page in sorted(pages, key=lambda p: (p.order, str(p.title)))]
     return [(page, url) for page, url in found if url]
