@@ -5,21 +5,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-COMPONENT_LABELS = {
-    "recurring_meeting": _("定期活动"),
-    "meeting": _("会议"),
-    "training": _("培训"),
-    "visits": _("走访"),
-    "call:proposal": _("建言征集"),
-    "call:essay": _("征文"),
-    "call:video": _("视频征集"),
-    "call:photo": _("摄影征集"),
-    "quiz": _("知识竞答"),
-    "event": _("活动/仪式"),
-    "campaign": _("专项整治"),
-    "publicity": _("宣传"),
-    "other": _("其他"),
-}
+from tongxin.core.fields import CreatedAtField, UpdatedAtField
+from tongxin.core.kinds import COMPONENT_LABELS
 
 
 class Activity(models.Model):
@@ -59,8 +46,8 @@ class Activity(models.Model):
     # Denormalised from the windows so lists can sort and filter by month without a join.
     starts_on = models.DateField(_("开始日期"), null=True, blank=True, db_index=True)
     ends_on = models.DateField(_("结束日期"), null=True, blank=True, db_index=True)
-    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+    created_at = CreatedAtField(_("创建时间"))
+    updated_at = UpdatedAtField(_("更新时间"))
 
     class Meta:
         verbose_name = _("活动")

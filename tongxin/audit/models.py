@@ -6,9 +6,11 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tongxin.core.fields import CreatedAtField
+
 
 class AuditEntry(models.Model):
-    at = models.DateTimeField(_("时间"), auto_now_add=True, db_index=True)
+    at = CreatedAtField(_("时间"), db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("操作人"), null=True, blank=True, on_delete=models.SET_NULL
     )

@@ -8,6 +8,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tongxin.core.fields import CreatedAtField
+
 
 class Channel(models.Model):
     """A configured way out: SMTP e-mail, or a WeCom / DingTalk group robot (optionally for one unit only)."""
@@ -53,7 +55,7 @@ class Notification(models.Model):
     title = models.CharField(_("标题"), max_length=300)
     body = models.TextField(_("内容"), blank=True)
     url = models.CharField(_("链接"), max_length=500, blank=True)
-    created_at = models.DateTimeField(_("时间"), auto_now_add=True, db_index=True)
+    created_at = CreatedAtField(_("时间"), db_index=True)
     read_at = models.DateTimeField(_("已读时间"), null=True, blank=True)
 
     class Meta:
@@ -92,7 +94,7 @@ class Delivery(models.Model):
     last_error = models.TextField(_("最近错误"), blank=True)
     next_attempt_at = models.DateTimeField(_("下次尝试"), null=True, blank=True, db_index=True)
     sent_at = models.DateTimeField(_("发送时间"), null=True, blank=True)
-    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    created_at = CreatedAtField(_("创建时间"))
 
     class Meta:
         verbose_name = _("发送记录")

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F, Q
-from django.utils import timezone
 
 from tongxin.audit.services import audit_record
+from tongxin.core import clock
 from tongxin.notify import senders
 from tongxin.notify.models import Channel, Delivery, Notification
 
@@ -51,7 +51,7 @@ def notify(
             subject=title[:300],
             body=_with_url(body, url),
             notification=n,
-            next_attempt_at=timezone.now(),
+            next_attempt_at=clock.now(),
         )
         for u, n in zip(users, notes, strict=True)
         if u.email and email_on
@@ -67,7 +67,7 @@ def notify(
                     target=channel.webhook_url,
                     subject=title[:300],
                     body=_with_url(body, url),
-                    next_attempt_at=timezone.now(),
+                    next_attempt_at=clock.now(),
                 )
             )
     if deliveries:
@@ -124,7 +124,7 @@ def deliveries_claim(*, now: dt.datetime, limit: int = BATCH) -> list[Delivery]:
 
 def deliveries_send_due(*, now: dt.datetime | None = None) -> DeliveryRun:
     """Send every pending delivery that is due; each one ends sent, pending with a later attempt, or failed."""
-    now = now or timezone.now()
+    now = now or clock.now()
     run = DeliveryRun()
     while batch := deliveries_claim(now=now):
         for delivery in batch:
@@ -140,7 +140,7 @@ def deliveries_send_due(*, now: dt.datetime | None = None) -> DeliveryRun:
 
 def delivery_attempt(*, delivery: Delivery, now: dt.datetime | None = None, retry: bool = True) -> Delivery:
     """Send one (claimed) delivery now and record the outcome. With `retry` false a failure is final (test sends)."""
-    now = now or timezone.now()
+    now = now or clock.now()
     try:
         _send(delivery, require_active=retry)
     except senders.SendError as exc:
@@ -152,7 +152,7 @@ def delivery_attempt(*, delivery: Delivery, now: dt.datetime | None = None, retr
         error = None
     delivery.attempts += 1
     if error is None:
-        delivery.state, delivery.sent_at, delivery.next_attempt_at = Delivery.State.SENT, timezone.now(), None
+        delivery.state, delivery.sent_at, delivery.next_attempt_at = Delivery.State.SENT, clock.now(), None
         delivery.last_error = ""
     elif retry and delivery.attempts < MAX_ATTEMPTS:
         delivery.state, delivery.last_error = Delivery.State.PENDING, error[:2000]
@@ -192,7 +192,7 @@ def _send(delivery: Delivery, *, require_active: bool) -> None:
 def delivery_retry(*, actor, delivery: Delivery) -> Delivery:
     """Put a failed delivery back in the queue (the 重新发送 button); it is sent on the next run."""
     changed = Delivery.objects.filter(pk=delivery.pk, state=Delivery.State.FAILED).update(
-        state=Delivery.State.PENDING, next_attempt_at=timezone.now()
+        state=Delivery.State.PENDING, next_attempt_at=clock.now()
     )
     delivery.refresh_from_db()
     if changed:
@@ -235,7 +235,7 @@ def channel_test(*, actor, channel: Channel) -> Delivery:
         target=actor.email if channel.kind == Channel.Kind.EMAIL else channel.webhook_url,
         subject=f"【测试】{settings.TONGXIN_SITE_NAME}",
         body=f"这是一条测试消息，由 {actor.label} 在提醒渠道设置页面发送。收到即表示渠道“{channel.name}”配置正确。",
-        next_attempt_at=timezone.now() + LEASE,  # claimed by this request: no worker picks it up meanwhile
+        next_attempt_at=clock.now() + LEASE,  # claimed by this request: no worker picks it up meanwhile
     )
     return delivery_attempt(delivery=delivery, retry=False)
 
@@ -246,7 +246,7 @@ def channel_test(*, actor, channel: Channel) -> Delivery:
 
 def notification_mark_read(*, user, notification: Notification) -> Notification:
     if notification.read_at is None:
-        notification.read_at = timezone.now()
+        notification.read_at = clock.now()
         Notification.objects.filter(pk=notification.pk, recipient=user, read_at__isnull=True).update(
             read_at=notification.read_at
         )
@@ -254,4 +254,4 @@ def notification_mark_read(*, user, notification: Notification) -> Notification:
 
 
 def notifications_mark_all_read(*, user) -> int:
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).update(read_at=timezone.now())
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).update(read_at=clock.now())

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tongxin.core.fields import CreatedAtField
+
 
 class Organisation(models.Model):
     class Kind(models.TextChoices):
@@ -22,7 +24,7 @@ class Organisation(models.Model):
     )
     sort_order = models.PositiveIntegerField(_("排序"), default=0)
     is_active = models.BooleanField(_("启用"), default=True)
-    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    created_at = CreatedAtField(_("创建时间"))
 
     class Meta:
         verbose_name = _("单位")
@@ -69,7 +71,7 @@ class Person(models.Model):
     )
     phone = models.CharField(_("电话"), max_length=50, blank=True)
     email = models.EmailField(_("电子邮箱"), blank=True)
-    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    created_at = CreatedAtField(_("创建时间"))
 
     class Meta:
         verbose_name = _("人员")

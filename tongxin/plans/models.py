@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tongxin.core.fields import CreatedAtField, UpdatedAtField
+
 
 class Plan(models.Model):
     class Status(models.TextChoices):
@@ -28,8 +30,8 @@ class Plan(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("创建人"), null=True, blank=True, on_delete=models.SET_NULL
     )
-    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+    created_at = CreatedAtField(_("创建时间"))
+    updated_at = UpdatedAtField(_("更新时间"))
     published_at = models.DateTimeField(_("发布时间"), null=True, blank=True)
 
     class Meta:
@@ -98,7 +100,7 @@ class PlanImport(models.Model):
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("上传人"), null=True, blank=True, on_delete=models.SET_NULL
     )
-    uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
+    uploaded_at = CreatedAtField(_("上传时间"))
 
     class Meta:
         verbose_name = _("方案导入")

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tongxin.core.fields import CreatedAtField, UpdatedAtField
+
 USER = settings.AUTH_USER_MODEL
 
 
@@ -84,8 +86,8 @@ class Task(models.Model):
     # Optimistic locking: a write states the version it read; a stale write is refused, never silently applied.
     version = models.PositiveIntegerField(_("版本"), default=1)
     created_by = models.ForeignKey(USER, verbose_name=_("创建人"), null=True, blank=True, on_delete=models.SET_NULL)
-    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+    created_at = CreatedAtField(_("创建时间"))
+    updated_at = UpdatedAtField(_("更新时间"))
 
     class Meta:
         verbose_name = _("任务")
@@ -151,7 +153,7 @@ class ProgressReport(models.Model):
         USER, verbose_name=_("审核人"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     reviewed_at = models.DateTimeField(_("审核时间"), null=True, blank=True)
-    submitted_at = models.DateTimeField(_("报送时间"), auto_now_add=True, db_index=True)
+    submitted_at = CreatedAtField(_("报送时间"), db_index=True)
 
     class Meta:
         verbose_name = _("开展情况报告")
@@ -175,7 +177,7 @@ class Evidence(models.Model):
     original_name = models.CharField(_("原文件名"), max_length=255)
     content_type = models.CharField(_("类型"), max_length=100)
     size = models.PositiveIntegerField(_("大小"))
-    uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
+    uploaded_at = CreatedAtField(_("上传时间"))
 
     class Meta:
         verbose_name = _("佐证材料")
@@ -227,7 +229,7 @@ class Approval(models.Model):
     )
     decided_at = models.DateTimeField(_("审批时间"), null=True, blank=True)
     comment = models.TextField(_("审批意见"), blank=True)
-    created_at = models.DateTimeField(_("提交时间"), auto_now_add=True)
+    created_at = CreatedAtField(_("提交时间"))
 
     class Meta:
         verbose_name = _("请示报备")
@@ -252,7 +254,7 @@ class Urge(models.Model):
     channels = models.JSONField(_("渠道"), default=list)
     note = models.CharField(_("附言"), max_length=500, blank=True)
     escalation = models.BooleanField(_("上报领导"), default=False)
-    at = models.DateTimeField(_("时间"), auto_now_add=True)
+    at = CreatedAtField(_("时间"))
 
     class Meta:
         verbose_name = _("催办记录")

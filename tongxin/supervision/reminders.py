@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Q
-from django.utils import timezone
 
 from tongxin.accounts.models import User
+from tongxin.core import clock
 from tongxin.notify.models import Channel, Delivery
 from tongxin.notify.services import deliveries_send_due, notify
 from tongxin.supervision import status
@@ -82,7 +82,7 @@ def reminders_run(*, today: dt.date, dry_run: bool = False, now: dt.datetime | N
     if dry_run:
         with transaction.atomic():
             run = _remind(today=today, dry_run=True)
-            now = now or timezone.now()  # after the reminders, so their own deliveries count as due
+            now = now or clock.now()  # after the reminders, so their own deliveries count as due
             due = Delivery.objects.filter(
                 Q(next_attempt_at__lte=now) | Q(next_attempt_at__isnull=True), state=Delivery.State.PENDING
             )
@@ -91,7 +91,7 @@ def reminders_run(*, today: dt.date, dry_run: bool = False, now: dt.datetime | N
             transaction.set_rollback(True)
         return run
     run = _remind(today=today, dry_run=False)
-    delivered = deliveries_send_due(now=now or timezone.now())
+    delivered = deliveries_send_due(now=now or clock.now())
     run.sent, run.retrying, run.failed = delivered.sent, delivered.retrying, delivered.failed
     return run
 

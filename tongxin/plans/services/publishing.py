@@ -8,10 +8,10 @@ import re
 import unicodedata
 
 from django.db import transaction
-from django.utils import timezone
 
 from tongxin.activities.models import Activity, Assignment, Phase, Session, TimeWindow
 from tongxin.audit.services import audit_record
+from tongxin.core import clock
 from tongxin.orgs.services import OrgResolver
 from tongxin.plans.models import Plan, PlanContact, PlanImport, PlanSection
 from tongxin.plans.services.importing import ImportRejected
@@ -85,7 +85,7 @@ def _fill_plan(plan: Plan, plan_import: PlanImport, draft: dict, title: str, yea
     plan.reporting_to = (reporting.get("to") or "")[:200]
     plan.reporting_text = reporting.get("text") or ""
     plan.status = Plan.Status.PUBLISHED
-    plan.published_at = plan.published_at or timezone.now()
+    plan.published_at = plan.published_at or clock.now()
     if not created:
         plan.version += 1
     plan.save()
@@ -264,7 +264,7 @@ def plan_set_status(*, user, plan: Plan, status: str) -> Plan:
         before = plan.status
         plan.status = status
         if status == Plan.Status.PUBLISHED and not plan.published_at:
-            plan.published_at = timezone.now()
+            plan.published_at = clock.now()
         plan.save(update_fields=["status", "published_at", "updated_at"])
         audit_record(
             actor=user,

@@ -6,10 +6,10 @@ import datetime as dt
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
 
 from tongxin.activities.models import Activity
 from tongxin.audit.services import audit_record
+from tongxin.core import clock
 from tongxin.notify.services import notify
 from tongxin.supervision.models import Approval, Task
 from tongxin.supervision.recipients import department_admins, lead_leader_users, unit_users
@@ -88,7 +88,7 @@ def approval_decide(*, actor, approval: Approval, approve: bool, comment: str = 
         raise SupervisionError("不同意时请写明意见。")
     with transaction.atomic():
         changed = Approval.objects.filter(pk=approval.pk, state=Approval.State.PENDING).update(
-            state=state, decided_by=actor, decided_at=timezone.now(), comment=comment.strip()
+            state=state, decided_by=actor, decided_at=clock.now(), comment=comment.strip()
         )
         if not changed:
             raise ConcurrentUpdate("这项申请已经处理过了，请刷新查看。")

@@ -6,10 +6,10 @@ import datetime as dt
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
 
 from tongxin.activities.models import Activity, Session
 from tongxin.audit.services import audit_record
+from tongxin.core import clock
 from tongxin.notify.services import notify
 from tongxin.supervision.models import Evidence, ProgressReport, Task
 from tongxin.supervision.recipients import department_admins, unit_users
@@ -60,7 +60,9 @@ def report_submit(
             ev.file.save(name, ContentFile(data), save=False)
             ev.save()
         if task is not None and not task.is_closed:
-            Task.objects.filter(pk=task.pk).update(state=Task.State.SUBMITTED, version=task.version + 1)
+            Task.objects.filter(pk=task.pk).update(
+                state=Task.State.SUBMITTED, version=task.version + 1, updated_at=clock.now()
+            )
         audit_record(
             actor=actor,
             action="report.submit",
@@ -81,7 +83,7 @@ def report_submit(
 def _review(*, actor, report: ProgressReport, state: str, comment: str) -> ProgressReport:
     with transaction.atomic():
         changed = ProgressReport.objects.filter(pk=report.pk, state=ProgressReport.State.SUBMITTED).update(
-            state=state, review_comment=comment, reviewed_by=actor, reviewed_at=timezone.now()
+            state=state, review_comment=comment, reviewed_by=actor, reviewed_at=clock.now()
         )
         if not changed:
             raise ConcurrentUpdate("这份报告已经审核过了（可能是其他人刚刚处理），请刷新查看。")
@@ -89,10 +91,12 @@ def _review(*, actor, report: ProgressReport, state: str, comment: str) -> Progr
         task = report.task
         if task is not None and not task.is_closed:
             new_state = Task.State.DONE if state == ProgressReport.State.ACCEPTED else Task.State.RETURNED
+            # Done as of the report's submission: a unit that reported on time is on time, however long the review.
             Task.objects.filter(pk=task.pk).update(
                 state=new_state,
                 version=task.version + 1,
-                done_at=timezone.now() if new_state == Task.State.DONE else None,
+                updated_at=clock.now(),
+                done_at=report.submitted_at if new_state == Task.State.DONE else None,
             )
         if state == ProgressReport.State.ACCEPTED and report.session_id:
             Session.objects.filter(pk=report.session_id).update(state=Session.State.HELD)

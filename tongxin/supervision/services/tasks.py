@@ -10,6 +10,7 @@ from django.db.models import F
 
 from tongxin.activities.models import Activity, Assignment
 from tongxin.audit.services import audit_record
+from tongxin.core import clock
 from tongxin.supervision.models import ReportingRule, Task
 from tongxin.supervision.services.errors import ConcurrentUpdate, SupervisionError
 
@@ -137,10 +138,10 @@ def task_update(*, actor, task: Task, expected_version: int, **changes) -> Task:
             for k, v in changes.items()
         }
         if changes.get("state") == Task.State.DONE:
-            from django.utils import timezone
-
-            values["done_at"] = timezone.now()
-        updated = Task.objects.filter(pk=task.pk, version=expected_version).update(version=F("version") + 1, **values)
+            values["done_at"] = clock.now()
+        updated = Task.objects.filter(pk=task.pk, version=expected_version).update(
+            version=F("version") + 1, updated_at=clock.now(), **values
+        )
         if not updated:
             raise ConcurrentUpdate()
         task.refresh_from_db()

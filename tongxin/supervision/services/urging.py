@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from django.db import transaction
-from django.utils import timezone
 
 from tongxin.audit.services import audit_record
+from tongxin.core import clock
 from tongxin.notify.services import notify
 from tongxin.supervision.models import Task, Urge
 from tongxin.supervision.recipients import lead_leader_users, unit_users
@@ -58,7 +58,7 @@ def task_escalate(*, task: Task, actor="系统") -> Urge | None:
     """Tell the activity's lead leaders that a task is long overdue; once per task."""
     leaders = lead_leader_users(task.activity)
     with transaction.atomic():
-        if not Task.objects.filter(pk=task.pk, escalated_at__isnull=True).update(escalated_at=timezone.now()):
+        if not Task.objects.filter(pk=task.pk, escalated_at__isnull=True).update(escalated_at=clock.now()):
             return None
         urge = Urge.objects.create(
             task=task,
