@@ -88,7 +88,10 @@ def issuer(doc: Cleaned, title: Valued | None, closing: int) -> Valued | None:
     for s, e in doc.boilerplate:
         printed = _PRINTED.match(doc.text, s, e)  # the working copy has boilerplate blanked out
         if printed and is_unit(printed.group("u").strip()):
-            return Valued(doc.text[printed.start("u"):printed.end("u")].strip(), Span(*printed.span("u")))
+            a, b = printed.span("u")
+            raw = doc.text[a:b]
+            a, b = a + len(raw) - len(raw.lstrip()), b - (len(raw) - len(raw.rstrip()))
+            return Valued(doc.text[a:b], Span(a, b))
     return None
 
 
