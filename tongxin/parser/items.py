@@ -82,7 +82,7 @@ def build_activity(ctx: Context, item: Item, fallback_title: Valued | None = Non
     roles = _roles(ctx, parts)
     if not roles.any() and ctx.roles.carry:  # an earlier attribution marked 下同 covers this item
         _merge(roles, scan_of(ctx.roles.carry.default_before(item.start)))
-    windows = _windows(ctx, item, parts)
+    windows = _windows(ctx, item, parts, roles.used)
     title = _title(ctx, item, roles, windows) or fallback_title or Valued("", Span(item.start, item.start))
     found = [r for a, b in parts for r in timebridge.recurrences(text, a, b, ctx.errors)]
     # A rule the text states (每两个月举办一期) says more than a name that implies one (双月读书会).
@@ -215,7 +215,8 @@ def _rstrip(work: str, s: int, e: int) -> int:
     return e
 
 
-def _windows(ctx: Context, item: Item, parts: list[tuple[int, int]]) -> list[Window]:
+def _windows(ctx: Context, item: Item, parts: list[tuple[int, int]],
+             role_brackets: list[tuple[int, int]]) -> list[Window]:
     out: list[Window] = []
     seen: set[tuple[object, object, bool]] = set()
     for a, b in parts:
@@ -225,6 +226,10 @@ def _windows(ctx: Context, item: Item, parts: list[tuple[int, int]]) -> list[Win
                 seen.add(key)
                 out.append(w)
     out = as_deadlines(ctx.doc.work, out, parts)
+    # （5月底取得明显成效，牵头考核单位：X）: a month's end written beside the owner is the time limit.
+    out = [replace(w, start=None, deadline=True)
+           if w.start is not None and w.text.rstrip().endswith(("底", "末")) and any(a < w.span.start < b for a, b in role_brackets)
+           else w for w in out]
     if item.node is None or item.node.style == "label":
         return out
     heading = heading_title(ctx.doc.work, item.node)

@@ -9,11 +9,13 @@ from .model import RoleRef, Span, Warning
 from .units import is_title_only, is_unit, person_span, split_units
 
 LEAD_LABELS = "牵头领导|责任领导|分管领导|联系领导|包联领导|包保领导|牵头市领导|牵头人|责任人"
+# 牵头考核单位, 责任落实部门, 配合实施单位 …: a role word, an optional verb of the work, and the kind of body.
+_BODY = "(?:单位|部门|科室|处室)"
+_WORK = "(?:考核|落实|实施|推进|督办|督导|办理)?"
 RESPONSIBLE_LABELS = (
-    "牵头单位|牵头部门|牵头科室|牵头处室|责任单位|责任部门|责任科室|责任处室|主责单位|主责部门|主办单位|承办单位|"
-    "实施单位|落实单位|负责单位|执行单位|主办|承办"
+    rf"(?:牵头|责任|主责|主要责任){_WORK}{_BODY}|主办单位|承办单位|实施单位|落实单位|负责单位|执行单位|主办|承办"
 )
-COOPERATING_LABELS = "配合单位|配合部门|配合科室|配合处室|协办单位|参与单位|参与部门|协助单位|协作单位|支持单位|协办"
+COOPERATING_LABELS = rf"(?:配合|参与|参加|协助|协作|支持|协同){_WORK}{_BODY}|协办单位|协办"
 _LABEL = re.compile(
     r"(?=[牵责分联包配协参支主承实落负执])"  # every label starts with one of these: a cheap first test
     rf"(?P<label>(?P<lead>{LEAD_LABELS})|(?P<resp>{RESPONSIBLE_LABELS})|(?P<coop>{COOPERATING_LABELS}))"

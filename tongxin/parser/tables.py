@@ -15,8 +15,8 @@ from .units import split_units
 
 _TASK = re.compile(r"(?:工作|重点|具体|主要|年度)?(?:任务|措施|内容|事项|工作)(?:内容|名称)?|活动(?:名称|内容|项目)|项目(?:名称)?|工作要点")
 _LEAD = re.compile(r"牵头领导|责任领导|分管领导|责任人|牵头人|联系领导")
-_RESPONSIBLE = re.compile(r"牵头(?:单位|部门|科室)|责任(?:单位|部门|科室|处室)|主办单位|承办单位|主责单位|实施单位")
-_COOPERATING = re.compile(r"配合(?:单位|部门|科室)|协办单位|参与单位|协助单位")
+_RESPONSIBLE = re.compile(r"(?:牵头|责任|主责)(?:考核|落实|实施|推进)?(?:单位|部门|科室|处室)|主办单位|承办单位|实施单位")
+_COOPERATING = re.compile(r"(?:配合|参与|参加|协助|协同)(?:落实|实施|推进)?(?:单位|部门|科室|处室)|协办单位")
 _TIME = re.compile(r"(?:完成|办结)?(?:时限|时间)(?:要求|节点|安排)?|进度安排|时间节点")
 _NUMBER = re.compile(r"序号|编号")
 _DEADLINE_HEADER = re.compile(r"时限|完成时间|截止|办结")
