@@ -193,15 +193,20 @@ def _scan_verb_segments(text: str, work: str, start: int, end: int, found: list[
                         bracket: bool) -> bool:
     """'A、B牵头，C配合' inside brackets: every role-bearing segment must name at least one unit."""
     hits: list[RoleRef] = []
+    pending: list[tuple[int, int]] = []  # A、B等部门，C负责: a list before the clause with the verb shares its verb
     for s, e in _segments(work, start, end):
         m = _VERB_SEGMENT.match(work, s, e)
         if not m:
+            listed = split_units(work, s, e)
+            pending = pending + listed if listed and all(is_unit(work[a:b]) for a, b in listed) else []
             continue
         role = "responsible" if m.group("resp") else "cooperating"
         entries = split_units(work, m.start("units"), m.end("units"))
         if not entries or not any(is_unit(work[a:b]) for a, b in entries):
+            pending = []
             continue
-        hits.extend(RoleRef(text[a:b], Span(a, b), role) for a, b in entries)
+        hits.extend(RoleRef(text[a:b], Span(a, b), role) for a, b in [*pending, *entries])
+        pending = []
     found.extend(hits)
     return bool(hits)
 
