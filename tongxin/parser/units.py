@@ -53,18 +53,27 @@ def split_units(work: str, start: int, end: int) -> list[tuple[int, int]]:
         elif ch in _CLOSE:
             depth = max(0, depth - 1)
         elif depth == 0:
-            span = clean_entry(work, piece, m.start())
+            span = clean_entry(work, piece, m.start()) or _level(work, piece, m.start())
             if span:
                 out.append(span)
             piece = m.end()
-    span = clean_entry(work, piece, end)
+    span = clean_entry(work, piece, end) or _level(work, piece, end)
     if span:
         out.append(span)
     if len(out) > 1 and any(_MID_ETC.search(work, a, b) for a, b in out):
         # 西藏、青海等省份人力资源社会保障、教育部门: the places qualify one collective name; it is not a list.
         return [(out[0][0], out[-1][1])]
-    out = _join_levels(work, out)
+    out = [(a, b) for a, b in _join_levels(work, out) if b - a >= 2]  # a level left alone (省) names nothing
     return [piece for span in out for piece in _space_separated(work, *span)]
+
+
+def _level(work: str, start: int, end: int) -> tuple[int, int] | None:
+    """A one-character level of government (省、市、县…) kept until it can join the noun after it."""
+    while start < end and work[start] in _STRIP:
+        start += 1
+    while end > start and work[end - 1] in _STRIP:
+        end -= 1
+    return (start, end) if _BARE_LEVEL.fullmatch(work, start, end) else None
 
 
 def _join_levels(work: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -74,6 +83,9 @@ def _join_levels(work: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
     run: list[tuple[int, int]] = []
     for span in spans:
         piece = work[span[0]:span[1]]
+        if run and work[run[-1][1]:span[0]].strip() != "、":  # only a 、 list shares its noun
+            out.append((run[0][0], run[-1][1]))
+            run = []
         if _BARE_LEVEL.fullmatch(piece if not run else "x" + piece.lstrip("各")):
             run.append(span)
             continue
