@@ -205,8 +205,18 @@ def _first_clause_end(work: str, s: int, e: int) -> int:
         elif ch in "”》)":
             depth = max(0, depth - 1)
         elif depth == 0 and m.start() - s >= 4:
-            return m.start()
+            return m.start() if _names_then_describes(work, s, m.start(), e) else e
     return e
+
+
+def _names_then_describes(work: str, s: int, comma: int, e: int) -> bool:
+    """开展读书活动，组织党员… names the activity, then says how: cut at the comma. 突出重点，集中帮扶 (two
+    parallel phrases) is the heading as a whole."""
+    return bool(_EVENT_END.search(work, s, comma) or _HOW_NEXT.match(work, comma + 1, e)) or e - comma > 24
+
+
+_EVENT_END = re.compile(r"(?:活动|会|赛|班|节|展|仪式|行动|工程|计划|论坛|讲堂|比武|典礼)$")
+_HOW_NEXT = re.compile(r"[ ]*(?:组织|邀请|通过|围绕|以|由|在|向|对|结合|利用|依托|采取|按照|根据|面向|针对|重点|主要|各|全体|引导|动员|号召|为|于|邀|请)")
 
 
 def _rstrip(work: str, s: int, e: int) -> int:
