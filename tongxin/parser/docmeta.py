@@ -32,6 +32,12 @@ def document_title(doc: Cleaned) -> Valued | None:
         line = doc.work[s:e]
         if _TITLE.match(line) and "," not in line and not HEAD_MARKER.match(line):
             return Valued(doc.text[s:e], Span(s, e))
+    if len(doc.paragraphs) >= 2:  # 关于召开民盟山东省委 / 社会服务工作现场会的预备通知: a title set on two lines
+        (s, e), (s2, e2) = doc.paragraphs[:2]
+        joined = doc.work[s:e] + doc.work[s2:e2]
+        if doc.work.startswith("关于", s) and e - s <= 30 and _TITLE.match(joined) and "," not in joined \
+                and doc.work[e:s2].strip() == "":
+            return Valued(doc.text[s:e] + doc.text[s2:e2], Span(s, e2))
     return None
 
 

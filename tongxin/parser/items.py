@@ -79,7 +79,7 @@ class Context:
 def build_activity(ctx: Context, item: Item, fallback_title: Valued | None = None) -> tuple[Activity, list[Warning]]:
     text, work = ctx.doc.text, ctx.doc.work
     parts = item.parts()
-    roles = _roles(ctx, parts)
+    roles = _roles(ctx, [*parts, *item.role_spans])
     if not roles.any() and ctx.roles.carry:  # an earlier attribution marked 下同 covers this item
         _merge(roles, scan_of(ctx.roles.carry.default_before(item.start)))
     windows = _windows(ctx, item, parts, roles.used)

@@ -8,7 +8,7 @@ from .model import RoleRef, Span, Valued
 from .units import is_unit, split_units
 
 _EVENT_NOUN = (
-    r"会议|活动|比赛|大赛|竞赛|晚会|仪式|典礼|培训班|培训|座谈会|报告会|讲座|论坛|研讨会|交流会|运动会|联欢会|演出|展览"
+    r"会议|大会|现场会|年会|活动|比赛|大赛|竞赛|晚会|仪式|典礼|培训班|培训|座谈会|报告会|讲座|论坛|研讨会|交流会|运动会|联欢会|演出|展览"
     r"|表彰会|推进会|动员会|读书会|宣讲会|开班式|启动式|观摩会|测评会|考试|考核"
 )
 _VERB = r"(?:组织开展|联合举办|隆重举行|隆重召开|举办|举行|召开|开展|组织|进行)"
@@ -32,7 +32,8 @@ _NOTICE_NAME = re.compile(
 
 def is_notice(work: str, title: Valued | None) -> bool:
     """A notice (通知) by its title, or by the formula that opens its body (现将有关事项通知如下)."""
-    return bool(title and title.value.rstrip().endswith("通知")) or "通知如下" in work[:3000]
+    opening = work[:3000]
+    return bool(title and title.value.rstrip().endswith("通知")) or "通知如下" in opening or "事项如下" in opening
 
 
 def notice_title(title: Valued | None) -> Valued | None:
@@ -61,7 +62,7 @@ def event_clause(text: str, work: str, start: int, end: int) -> tuple[Valued, tu
 
 # The organiser as the sentence's subject: 集团工会决定组织开展…, 市直单位组织…, 省厅拟于6月下旬…组织….
 _SUBJECT = re.compile(
-    r"(?:^|(?<=[。;,\n:]))[ ]*(?!根据|按照|依据|为|在|经|由于|通过|结合|围绕)"
+    r"(?:^|(?<=[。;,\n:]))[ ]*(?!根据|按照|依据|为|在|经|由于|通过|结合|围绕|以|对|向|请)"
     r"(?P<units>[^,，。;；:：\n《“]{2,30}?)(?=研究决定|决定|将统一组织|统一组织|拟于|拟在|组织(?![部委])|要组织|负责(?:本单位)?的?组织)"
 )
 

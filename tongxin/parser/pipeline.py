@@ -33,7 +33,7 @@ def parse_text(text: str, *, filename: str | None = None) -> ParseResult:
     year, year_at = _years(doc, title, errors)
     roles = RoleIndex(text, doc.work, find_carry_over(text, doc.work))
     ctx = Context(doc=doc, roles=roles, paragraphs=body.paragraphs, year_at=year_at, errors=errors)
-    items = _items(body, root, roles)
+    items = _items(body, root, roles, title)
     event = _opening_event(doc, root, title, items)
     if event and not items:  # a notice that names its one event in the opening sentence and has no item headings
         items = [Item(None, *event[1])]
@@ -93,12 +93,14 @@ def _years(doc: Cleaned, title: Valued | None, errors: timebridge.TimeErrors) ->
     return year, timebridge.year_at(doc.text, year, errors)
 
 
-def _items(doc: Cleaned, root: Node, roles: RoleIndex) -> list[Item]:
+def _items(doc: Cleaned, root: Node, roles: RoleIndex, title: Valued | None) -> list[Item]:
     selector = Selector(doc, roles)
     items = selector.select(root)
-    if not items:
+    # A notice of one event whose points (报名时间, 会议要求) carry deadlines or owners is still one event.
+    flat_notice = is_notice(doc.work, title) and all(i.node is not None and i.mode == "task" for i in items)
+    if not items or flat_notice:
         single = single_item(doc, root)
-        items = [single] if single else []
+        items = [single] if single else items
     if items and items[-1].node is not None:
         _trim_tail(items[-1], roles)
     return items
