@@ -20,6 +20,7 @@ from .units import split_units
 _DEADLINE_LABEL = re.compile(r"(?:完成|办结|截止)(?:时限|时间|日期)[ ]*:|时限(?:要求)?[ ]*:")
 _HEADING_COLON = re.compile(r":(?!\d)")
 _SENTENCE_END = re.compile(r"[。!?]")
+_SENTENCE_LIKE = re.compile(r"在[^,，。]{2,}?(?:举办|举行|召开|进行|集中|开展)|[,，。]")
 _DATE_CHARS = re.compile(r"[\d年月日号前后期间夕]")
 _CLAUSE_MARK = re.compile(r"[“”《》(),]")
 _LEADING_PLACE = re.compile(r"在[^,，。;；在]{2,20}?(?=举办|举行|召开|开展|组织)")
@@ -92,7 +93,8 @@ def build_activity(ctx: Context, item: Item, fallback_title: Valued | None = Non
         sessions = sub_event_sessions(text, work, parts, windows)
     paras = _paragraphs_in(ctx, parts)  # fields (地点：…) end with their paragraph, even in a flattened text
     field_places, field_people = _field_values(ctx, item)
-    places = _unique([*field_places, *(p for a, b in paras for p in find_places(text, work, a, b))])
+    opening = [p for a, b in item.extra for p in find_places(text, work, a, b)]  # …于4月29日在济南召开
+    places = _unique([*field_places, *opening, *(p for a, b in paras for p in find_places(text, work, a, b))])
     number = number_text(item.node) if item.node is not None and item.node.style != "label" else None
     activity = Activity(
         number=number or None, title=title, span=Span(item.start, item.end), windows=windows,
@@ -125,6 +127,9 @@ def _field_values(ctx: Context, item: Item) -> tuple[list[Valued], list[Valued]]
         spans = ([value] if value else []) + node.paras[1:]
         for a, b in spans:
             if target is places and place_pending(work, a, b):
+                continue
+            if target is places and _SENTENCE_LIKE.search(work, a, _rstrip(work, a, b)):  # 4月29日，在X举办…
+                places.extend(find_places(text, work, a, b))
                 continue
             target.extend(Valued(text[s:e], Span(s, e)) for s, e in split_units(work, a, b)
                           if not _is_quota(work, s, e))

@@ -25,6 +25,7 @@ _NOT_PLACE = re.compile(
 )
 # 参观玉泉校区怡膳堂: a visit names where it goes, when the object reads as a place.
 _VISITED = re.compile(r"(?=[参走前来])(?:参观|走进|前往|来到)(?P<p>[^,;。\s、的]{2,24}?)(?=[,;。\s]|$)")
+_ASIDE = re.compile(r"\([^()]*\)")
 PENDING = re.compile(r"地点(?:待定|另行通知|另定|另行确定|视情况而定|暂定)")
 
 
@@ -40,7 +41,8 @@ def find_places(text: str, work: str, start: int, end: int) -> list[Valued]:
         p = work[m.start("p"):m.end("p")]
         if m.group("comma") and not _PLACE_SUFFIX.search(p):
             continue
-        if not _NOT_PLACE_END.search(p) and not _NOT_PLACE.search(p):
+        bare = _ASIDE.sub("", p)  # 山东省文化馆（济南市经十一路14号）: an address in brackets is no date
+        if not _NOT_PLACE_END.search(bare) and not _NOT_PLACE.search(bare):
             found.append(m.span("p"))
     for m in _VISITED.finditer(work, start, end):
         if _PLACE_SUFFIX.search(m.group("p")) and not _NOT_PLACE.search(m.group("p")):
