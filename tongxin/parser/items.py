@@ -41,7 +41,8 @@ _COMPONENTS = (
 )
 # The concrete deliverable wins over the way it is collected: a photo call whose entries are videos is a video call.
 _SUPERSEDES = {"call:video": "call:photo"}
-_PHASE_LIST = re.compile(r"分(?:为|成)?(?P<list>[^。;,:]{4,80}?)(?:[一二三四五六七八九十两\d]+个)?阶段")
+_PHASE_LIST = re.compile(r"分(?:为|成)?(?P<list>[^。;,:()\d]{4,80}?)(?:[一二三四五六七八九十两\d]+个)?阶段(?!性)")
+_NAMED_STAGE = re.compile(r"第[一二三四五六七八九十]{1,2}阶段(?:为|是)(?P<name>[^,，。;；:(\n]{2,8})")
 _PHASE_SPLIT = re.compile(r"[、,和及与]")
 _PARTICIPANT_FIELD = re.compile(
     r"(?:参加人员|参加对象|参会人员|出席人员|参与人员|参与对象|活动对象|培训对象|参训对象|参赛对象|邀请对象)[ ]*:[ ]*(?P<v>[^。\n]{2,120})"
@@ -314,6 +315,10 @@ def _phases(ctx: Context, item: Item, parts: list[tuple[int, int]]) -> list[Valu
                 name = piece.strip()
                 if 2 <= len(name) <= 8:
                     out.append(Valued(text[s:s + len(name)], Span(s, s + len(name))))
+    if not out:  # 第一阶段为乙级联赛，第二阶段为甲级联赛
+        for a, b in parts:
+            out.extend(Valued(text[m.start("name"):m.end("name")], Span(*m.span("name")))
+                       for m in _NAMED_STAGE.finditer(work, a, b))
     if not out and item.node is not None:
         for child in item.node.children:
             if child.style == "stage" or work[child.head_start:child.head_end].split("(")[0].endswith("阶段"):
