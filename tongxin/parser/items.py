@@ -90,8 +90,9 @@ def build_activity(ctx: Context, item: Item, fallback_title: Valued | None = Non
     # A rule the text states (每两个月举办一期) says more than a name that implies one (双月读书会).
     recurrence = next((r for r in found if r.text.startswith(("每", "逐"))), found[0] if found else None)
     sessions = recurring_sessions(text, work, parts, recurrence, windows, ctx.errors)
-    if not sessions and item.mode == "activity":
-        sessions = sub_event_sessions(text, work, parts, windows)
+    if not sessions and item.mode == "activity":  # a notice's opening sentence announces; it is no sub-event
+        sessions = sub_event_sessions(text, work, [p for p in parts if p not in item.extra],
+                                      lambda a, b: timebridge.windows(text, a, b, ctx.year_at(a), ctx.errors))
     paras = _paragraphs_in(ctx, parts)  # fields (地点：…) end with their paragraph, even in a flattened text
     field_places, field_people = _field_values(ctx, item)
     opening = [p for a, b in item.extra for p in find_places(text, work, a, b)]  # …于4月29日在济南召开
