@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from . import timebridge
 from .clean import Cleaned
 from .model import Activity, Span, Valued, Warning, Window
+from .notice import organisers
 from .places import find_places, place_pending
 from .roles import RoleIndex, RoleScan, scan_of
 from .select import Item
@@ -84,6 +85,8 @@ def build_activity(ctx: Context, item: Item, fallback_title: Valued | None = Non
     roles = _roles(ctx, [*parts, *item.role_spans])
     if not roles.any() and ctx.roles.carry:  # an earlier attribution marked 下同 covers this item
         _merge(roles, scan_of(ctx.roles.carry.default_before(item.start)))
+    if not roles.any() and item.node is not None:  # no role word: the organiser named as the subject (SCHEMA.md)
+        _merge(roles, scan_of([r for a, b in parts for r in organisers(text, work, a, b)]))
     windows = _windows(ctx, item, parts, roles.used)
     title = _title(ctx, item, roles, windows) or fallback_title or Valued("", Span(item.start, item.start))
     found = [r for a, b in parts for r in timebridge.recurrences(text, a, b, ctx.errors)]
