@@ -40,7 +40,7 @@ def _planned_tasks(activity: Activity) -> list[Task]:
                 Task(kind=Task.Kind.IMPL_PLAN, title=f"报送细化实施方案：{activity.title}", due=due, owner_org=org)
             )
         for s in activity.sessions.all():
-            if s.end:
+            if s.end and s.state != "cancelled":
                 out.append(
                     Task(kind=Task.Kind.SESSION, session=s, title=f"举办并报送：{s.title}", due=s.end, owner_org=org)
                 )
