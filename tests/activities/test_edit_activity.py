@@ -148,7 +148,10 @@ def test_reversed_window_and_empty_title_are_refused_in_chinese(programme, peopl
     c = programme["c"]
     with pytest.raises(ActivityError, match="结束日期不能早于开始日期"):
         activity_update(
-            actor=people["admin"], activity=c, expected_version=1, windows=[WindowInput(D(2019, 9, 1), D(2019, 8, 1), "")]
+            actor=people["admin"],
+            activity=c,
+            expected_version=1,
+            windows=[WindowInput(D(2019, 9, 1), D(2019, 8, 1), "")],
         )
     with pytest.raises(ActivityError, match="请填写活动名称"):
         activity_update(actor=people["admin"], activity=c, expected_version=1, title="  ")

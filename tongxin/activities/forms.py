@@ -139,8 +139,12 @@ class ActivityEditForm(_Versioned):
         label=_("类型"), required=False, choices=list(COMPONENT_LABELS.items()), widget=forms.CheckboxSelectMultiple
     )
     leads = forms.ModelMultipleChoiceField(label=_("牵头领导"), queryset=Person.objects.none(), required=False)
-    responsible = forms.ModelMultipleChoiceField(label=_("责任单位"), queryset=Organisation.objects.none(), required=False)
-    cooperating = forms.ModelMultipleChoiceField(label=_("配合单位"), queryset=Organisation.objects.none(), required=False)
+    responsible = forms.ModelMultipleChoiceField(
+        label=_("责任单位"), queryset=Organisation.objects.none(), required=False
+    )
+    cooperating = forms.ModelMultipleChoiceField(
+        label=_("配合单位"), queryset=Organisation.objects.none(), required=False
+    )
     PLACE_ONLY = ("version", "places")
 
     def __init__(self, *args, activity: Activity, full: bool, **kwargs):

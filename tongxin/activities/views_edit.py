@@ -88,7 +88,9 @@ def _conflict(request: HttpRequest, pk: int, screen: Screen) -> HttpResponse:
 
 
 def _confirm(request, activity, screen: Screen, consequences) -> HttpResponse:
-    posted = [(k, v) for k, values in request.POST.lists() if k not in ("csrfmiddlewaretoken", "confirm") for v in values]
+    posted = [
+        (k, v) for k, values in request.POST.lists() if k not in ("csrfmiddlewaretoken", "confirm") for v in values
+    ]
     ctx = {"activity": activity, "heading": screen.heading, "consequences": consequences, "posted": posted}
     return render(request, "activities/edit_confirm.html", ctx)
 
@@ -165,8 +167,10 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def _session_screen(request, activity: Activity, session: Session | None) -> Screen:
     def make_form(data):
         if data is None:
-            return SessionEditForm.for_session(session) if session else SessionEditForm(
-                initial={"version": activity.version}, activity=activity
+            return (
+                SessionEditForm.for_session(session)
+                if session
+                else SessionEditForm(initial={"version": activity.version}, activity=activity)
             )
         return SessionEditForm(data, activity=activity)
 
