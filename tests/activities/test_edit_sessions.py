@@ -183,7 +183,7 @@ def test_session_screens_edit_add_and_cancel(client_for, tasks):
     s = _third(a)
     client = client_for("dangwai")
     edit = reverse("activities:session_edit", args=[a.pk, s.pk])
-    assert 'value="第3期主题"' in client.get(edit).content.decode()
+    assert "第3期主题</textarea>" in client.get(edit).content.decode()
     r = client.post(edit, _session_form(s, when="7月上旬"))
     assert "保存后，以下 1 项任务的截止日期随之调整" in r.content.decode()  # confirmation first
     client.post(edit, _session_form(s, when="7月上旬", confirm="1", start_time="09:00"))

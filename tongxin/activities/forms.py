@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from django import forms
-from django.db.models import Exists, OuterRef
+from django.db.models import Case, Exists, OuterRef, When
 from django.utils.translation import gettext_lazy as _
 
 from tongxin.activities.models import COMPONENT_LABELS, Activity, Assignment, Phase, Session
@@ -125,7 +125,7 @@ class _Versioned(forms.Form):
 
 
 class ActivityEditForm(_Versioned):
-    title = forms.CharField(label=_("活动名称"), max_length=500)
+    title = forms.CharField(label=_("活动名称"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
     windows = forms.CharField(
         label=_("时间安排（每行一项）"), widget=forms.Textarea(attrs={"rows": 3}), required=False, help_text=WHEN_HELP
     )
@@ -138,14 +138,23 @@ class ActivityEditForm(_Versioned):
     kinds = forms.MultipleChoiceField(
         label=_("类型"), required=False, choices=list(COMPONENT_LABELS.items()), widget=forms.CheckboxSelectMultiple
     )
-    leads = forms.ModelMultipleChoiceField(label=_("牵头领导"), queryset=Person.objects.none(), required=False)
+    leads = forms.ModelMultipleChoiceField(
+        label=_("牵头领导"), queryset=Person.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+    )
     responsible = forms.ModelMultipleChoiceField(
-        label=_("责任单位"), queryset=Organisation.objects.none(), required=False
+        label=_("责任单位"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     cooperating = forms.ModelMultipleChoiceField(
-        label=_("配合单位"), queryset=Organisation.objects.none(), required=False
+        label=_("配合单位"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     PLACE_ONLY = ("version", "places")
+    OWNER_FIELDS = {"leads": "lead", "responsible": "responsible", "cooperating": "cooperating"}
 
     def __init__(self, *args, activity: Activity, full: bool, **kwargs):
         """`full` is the department's form; a responsible unit gets the place only (rules.py)."""
@@ -156,12 +165,14 @@ class ActivityEditForm(_Versioned):
             for name in [n for n in self.fields if n not in self.PLACE_ONLY]:
                 del self.fields[name]
             return
-        self.fields["leads"].queryset = Person.objects.filter(kind=Person.Kind.LEADER).order_by("name")
-        units = Organisation.objects.filter(is_active=True).order_by("kind", "sort_order", "name")
-        for name in ("leads", "responsible", "cooperating"):
-            self.fields[name].widget.attrs["size"] = 6
-        self.fields["responsible"].queryset = units
-        self.fields["cooperating"].queryset = units
+        leaders = Person.objects.filter(kind=Person.Kind.LEADER)
+        units = Organisation.objects.filter(is_active=True)
+        for name, role in self.OWNER_FIELDS.items():
+            # The current holders come first, so on a phone the list opens on what is chosen.
+            held = [a.person_id or a.organisation_id for a in activity.assignments.all() if a.role == role]
+            first = Case(When(pk__in=held, then=0), default=1)
+            qs = leaders if name == "leads" else units
+            self.fields[name].queryset = qs.alias(first=first).order_by("first", *qs.model._meta.ordering)
 
     @classmethod
     def for_activity(cls, activity: Activity, *, full: bool) -> ActivityEditForm:
@@ -214,7 +225,7 @@ class ActivityEditForm(_Versioned):
 
 
 class SessionEditForm(_Versioned):
-    title = forms.CharField(label=_("主题"), max_length=500)
+    title = forms.CharField(label=_("主题"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
     when = forms.CharField(label=_("日期"), max_length=100, help_text=WHEN_HELP)
     start_time = forms.TimeField(label=_("开始时间"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
     end_time = forms.TimeField(label=_("结束时间"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
