@@ -157,3 +157,23 @@ def test_reversed_window_and_empty_title_are_refused_in_chinese(programme, peopl
         activity_update(actor=people["admin"], activity=c, expected_version=1, title="  ")
     c.refresh_from_db()
     assert c.version == 1
+
+
+def test_a_window_typed_as_it_was_keeps_its_evidence_when_another_is_added(programme, people):
+    b = _fresh(programme["b"])
+    first = b.windows.get()
+    first.span_start, first.span_end, first.tentative = 10, 19, True
+    first.save()
+    activity_update(
+        actor=people["admin"],
+        activity=b,
+        expected_version=1,
+        windows=[
+            WindowInput(D(2019, 6, 11), D(2019, 6, 20), "2019年6月中旬"),
+            WindowInput(D(2019, 9, 21), D(2019, 9, 30), "9月下旬"),
+        ],
+    )
+    rows = list(b.windows.order_by("order").values_list("pk", "text", "span_start", "tentative"))
+    assert rows[0] == (first.pk, "2019年6月中旬", 10, True) and rows[1][1:] == ("9月下旬", None, False)
+    b.refresh_from_db()
+    assert (b.starts_on, b.ends_on) == (D(2019, 6, 11), D(2019, 9, 30))

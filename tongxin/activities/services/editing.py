@@ -108,10 +108,18 @@ def _set_owners(activity: Activity, role: str, holders: list) -> None:
 
 
 def _set_windows(activity: Activity, windows: list[WindowInput]) -> None:
-    TimeWindow.objects.filter(activity=activity).delete()
-    TimeWindow.objects.bulk_create(
-        [TimeWindow(activity=activity, order=i, start=w.start, end=w.end, text=w.text) for i, w in enumerate(windows)]
-    )
+    """A window typed as it was keeps its row (the plan's evidence span and its 拟定 flag); the others are replaced."""
+    rows = {(w.start, w.end, w.text): w for w in TimeWindow.objects.filter(activity=activity)}
+    kept = []
+    for order, w in enumerate(windows):
+        row = rows.pop((w.start, w.end, w.text), None) or TimeWindow(
+            activity=activity, start=w.start, end=w.end, text=w.text
+        )
+        row.order = order
+        kept.append(row)
+    TimeWindow.objects.filter(pk__in=[r.pk for r in rows.values()]).delete()
+    for row in kept:
+        row.save()
     activity.starts_on = min((w.start or w.end for w in windows), default=None)
     activity.ends_on = max((w.end for w in windows), default=None)
 
