@@ -90,7 +90,9 @@ def test_moving_a_session_changes_its_place_and_time_and_its_task_deadline_follo
     assert Task.objects.get(session=_third(tasks["a"]).activity.sessions.order_by("order")[3]).due == D(2019, 8, 28)
     title = "第3期主题已调整：地点、主讲人、日期、时间"
     assert Notification.objects.get(recipient=people["dangwai"]).title == title
-    assert Notification.objects.get(recipient=people["zhang"]).body.startswith("活动：双月读书会活动\n地点：")
+    body = Notification.objects.get(recipient=people["zhang"]).body
+    assert body.startswith("活动：双月读书会活动\n地点：")
+    assert body.endswith("任务截止日期随之调整：举办并报送：第3期主题（党外干部和民主党派科）2019-06-28 → 2019-07-10")
 
 
 def test_a_place_change_alone_reads_like_the_news(programme, people):
@@ -203,6 +205,8 @@ def test_session_screens_edit_add_and_cancel(client_for, tasks):
     r = client.post(cancel, {"version": "3", "reason": "场地维修"})
     s.refresh_from_db()
     assert r.status_code == 302 and (s.state, s.cancel_reason) == ("cancelled", "场地维修")
+    history = client.get(reverse("activities:detail", args=[a.pk])).content.decode()
+    assert "取消场次“第3期主题”：场地维修" in history and "新增场次“增补一期”（2019-12-10）" in history
 
 
 def test_a_stale_session_edit_shows_the_current_session(client_for, programme):

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from tongxin.accounts.models import User
 from tongxin.activities.models import Activity, Assignment
+from tongxin.activities.services.hooks import consequences_of
 from tongxin.core import clock
 from tongxin.notify.services import notify
 
@@ -89,6 +90,12 @@ def tell(*, actor, activity: Activity, title: str, lines: Iterable[str]) -> None
         url=reverse("activities:detail", args=[activity.pk]),
         department_robots=False,
     )
+
+
+def move_lines(change) -> list[str]:
+    """The deadlines that follow a date change, as lines of the message (read before the receivers move them)."""
+    from_hooks = consequences_of(change) if change else []
+    return [f"任务截止日期随之调整：{c.label}（{c.owner}）{c.old:%Y-%m-%d} → {c.new:%Y-%m-%d}" for c in from_hooks]
 
 
 def headline(subject: str, changes: Changes) -> str:

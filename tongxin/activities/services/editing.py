@@ -8,7 +8,16 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from tongxin.activities.models import COMPONENT_LABELS, Activity, Assignment, Phase, TimeWindow
-from tongxin.activities.services.common import ActivityError, Changes, describe, headline, lock, span_label, tell
+from tongxin.activities.services.common import (
+    ActivityError,
+    Changes,
+    describe,
+    headline,
+    lock,
+    move_lines,
+    span_label,
+    tell,
+)
 from tongxin.activities.services.hooks import ScheduleChange, announce_schedule, announce_structure
 from tongxin.audit.services import audit_record
 
@@ -175,7 +184,7 @@ def activity_update(
         changes=changes,
         plan_id=activity.plan_id,
     )
-    tell(actor=actor, activity=activity, title=headline(subject, changes), lines=lines)
+    tell(actor=actor, activity=activity, title=headline(subject, changes), lines=lines + move_lines(schedule))
     announce_schedule(actor=actor, change=schedule)
     if {"责任单位", "配合单位"} & set(changes):
         announce_structure(actor=actor, activity=activity)
@@ -199,7 +208,7 @@ def phase_update(*, actor, phase: Phase, expected_version: int, start: dt.date |
     audit_record(
         actor=actor,
         action="phase.update",
-        target=phase,
+        target=activity,  # the activity is what is edited (one version); its page lists this entry
         summary="修改阶段：" + "；".join(lines),
         changes=changes,
         plan_id=activity.plan_id,

@@ -7,11 +7,18 @@ import datetime as dt
 from django.db import transaction
 
 from tongxin.activities.models import Activity, Session
-from tongxin.activities.services.common import ActivityError, Changes, describe, headline, lock, span_label, tell
+from tongxin.activities.services.common import (
+    ActivityError,
+    Changes,
+    describe,
+    headline,
+    lock,
+    move_lines,
+    span_label,
+    tell,
+)
 from tongxin.activities.services.hooks import ScheduleChange, announce_schedule, announce_structure
 from tongxin.audit.services import audit_record
-
-TEXT_FIELDS = ("title", "place", "speakers", "guests", "participants")
 
 
 def _check(*, title: str, start, end, start_time, end_time) -> None:
@@ -81,12 +88,13 @@ def session_update(
     audit_record(
         actor=actor,
         action="session.update",
-        target=session,
+        target=activity,  # the activity is what is edited (one version); its page lists this entry
         summary=f"修改场次“{subject}”：" + "；".join(lines),
         changes=changes,
         plan_id=activity.plan_id,
     )
-    tell(actor=actor, activity=activity, title=headline(subject, changes), lines=[f"活动：{activity.title}", *lines])
+    lines = [f"活动：{activity.title}", *lines, *move_lines(schedule)]
+    tell(actor=actor, activity=activity, title=headline(subject, changes), lines=lines)
     announce_schedule(actor=actor, change=schedule)
     return changes
 
@@ -127,7 +135,7 @@ def session_add(
     audit_record(
         actor=actor,
         action="session.add",
-        target=session,
+        target=activity,  # the activity is what is edited (one version); its page lists this entry
         summary=f"新增场次“{session.title}”（{when}）",
         changes={"场次": [None, session.title], "日期": [None, when]},
         plan_id=activity.plan_id,
@@ -153,7 +161,7 @@ def session_cancel(*, actor, session: Session, expected_version: int, reason: st
     audit_record(
         actor=actor,
         action="session.cancel",
-        target=session,
+        target=activity,  # the activity is what is edited (one version); its page lists this entry
         summary=f"取消场次“{session.title}”：{session.cancel_reason}",
         changes={"状态": [before, session.state], "取消原因": [None, session.cancel_reason]},
         plan_id=activity.plan_id,
