@@ -48,6 +48,7 @@ def test_a_chinese_phrase_is_read_and_the_moved_deadlines_are_shown_before_savin
     html = r.content.decode()
     assert r.status_code == 200 and "保存后，以下 1 项任务的截止日期随之调整" in html
     assert "报送细化实施方案：宗教界教风整治活动" in html and "2019-01-18" in html and "2019-02-15" in html
+    assert "开始日期：<span class=\"num\">2019-02-01</span> → <b class=\"num\">2019-03-01</b>" in html
     assert Activity.objects.get(pk=c.pk).version == 1  # nothing saved yet
     assert 'type="hidden" name="windows" value="3月—11月"' in html
     # "返回修改" brings back the form with what was typed.

@@ -63,7 +63,7 @@ def _run(request: HttpRequest, activity: Activity, screen: Screen) -> HttpRespon
     change = screen.schedule(form)
     consequences = services.consequences_of(change) if change else []
     if consequences and request.POST.get("confirm") != "1":
-        return _confirm(request, activity, screen, consequences)
+        return _confirm(request, activity, screen, change, consequences)
     try:
         screen.save(form)
     except services.ConcurrentEdit:
@@ -87,11 +87,14 @@ def _conflict(request: HttpRequest, pk: int, screen: Screen) -> HttpResponse:
     return _render(request, current, screen, again, status=409, conflict=True)
 
 
-def _confirm(request, activity, screen: Screen, consequences) -> HttpResponse:
+def _confirm(request, activity, screen: Screen, change: services.ScheduleChange, consequences) -> HttpResponse:
+    """The typed values ride along as hidden fields; "确认保存" posts them again with confirm=1."""
     posted = [
         (k, v) for k, values in request.POST.lists() if k not in ("csrfmiddlewaretoken", "confirm") for v in values
     ]
+    moved = [("开始日期", change.start), ("结束日期", change.end)] + [("场次日期", m) for m in change.sessions.values()]
     ctx = {"activity": activity, "heading": screen.heading, "consequences": consequences, "posted": posted}
+    ctx["dates"] = [(label, *pair) for label, pair in moved if pair]
     return render(request, "activities/edit_confirm.html", ctx)
 
 
