@@ -9,6 +9,7 @@ from django.views.generic.base import RedirectView
 urlpatterns = [
     path("", include("tongxin.activities.urls")),
     path("accounts/", include("tongxin.accounts.urls")),
+    path("directory/", include("tongxin.orgs.urls")),
     path("plans/", include("tongxin.plans.urls")),
     path("supervision/", include("tongxin.supervision.urls")),
     path("cockpit/", include("tongxin.supervision.urls_cockpit")),

@@ -43,10 +43,9 @@ def demo_load(*, stage: str = "plan") -> dict:
     from django.db import transaction
 
     from tongxin.accounts.models import User
+    from tongxin.core import clock
     from tongxin.orgs.models import Organisation, Person
     from tongxin.plans.services import plan_import_create, plan_import_publish
-
-    from tongxin.core import clock
 
     path = example_plan_path()
     # The plan is imported as it was at the start of 2019, so nothing in the demo is stamped after its pinned today.

@@ -24,7 +24,19 @@ def _responsible_orgs(activity: Activity) -> list:
     ]
     if not orgs and activity.owner_org:
         orgs = [activity.owner_org]
-    return orgs
+    return _fan_out(orgs)
+
+
+def _fan_out(orgs: list) -> list:
+    """A collective mapped to its members (部机关各科室 → each section) gives each member its own task; a placeholder
+    name (各有关单位) gets none."""
+    out: list = []
+    for org in orgs:
+        members = [m for m in org.members.all() if m.is_active]
+        for unit in members or ([] if org.is_placeholder else [org]):
+            if unit not in out:
+                out.append(unit)
+    return out
 
 
 def _planned_tasks(activity: Activity) -> list[Task]:
@@ -60,7 +72,7 @@ def tasks_generate_for_plan(*, actor, plan) -> int:
     """Create the plan's implied tasks that do not exist yet (safe to run again after a re-import)."""
     acts = (
         plan.activities.exclude(state=Activity.State.CANCELLED)
-        .prefetch_related("assignments__organisation", "sessions")
+        .prefetch_related("assignments__organisation__members", "owner_org__members", "sessions")
         .select_related("owner_org")
     )
     existing = set(
@@ -225,7 +237,7 @@ def rules_generate_due(*, today: dt.date, horizon_days: int = 14, actor="报送�
             continue
         acts = (
             rule.plan.activities.exclude(state__in=[Activity.State.CANCELLED, Activity.State.DONE])
-            .prefetch_related("assignments__organisation")
+            .prefetch_related("assignments__organisation__members", "owner_org__members")
             .select_related("owner_org")
         )
         have = set(Task.objects.filter(rule=rule).values_list("activity_id", "owner_org_id", "period"))
