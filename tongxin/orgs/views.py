@@ -176,7 +176,7 @@ def unit_active(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def person_list(request: HttpRequest) -> HttpResponse:
-    require(request.user, MANAGE)
+    """Everyone signed in may look people up; phone and ID numbers are masked unless they may see them."""
     f = {
         "q": request.GET.get("q", "")[:100],
         "category": _choice(request.GET.get("category", ""), Person.Category.values),
@@ -196,14 +196,17 @@ def person_list(request: HttpRequest) -> HttpResponse:
             ),
             "categories": Person.Category.choices,
             "kinds": Person.Kind.choices,
+            "can_manage": request.user.has_perm(MANAGE),
         },
     )
 
 
 @login_required
 def person_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    require(request.user, MANAGE)
     person = get_object_or_404(Person.objects.select_related("organisation"), pk=pk) if pk else None
+    if person is not None and request.method == "GET" and not request.user.has_perm(MANAGE):
+        return render(request, "orgs/person.html", {"person": person})
+    require(request.user, MANAGE)
     form = PersonForm(request.POST or None, instance=person, initial={"organisation": request.GET.get("unit")})
     if request.method == "POST" and form.is_valid():
         d = dict(form.cleaned_data)
