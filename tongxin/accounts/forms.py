@@ -8,7 +8,10 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from tongxin.accounts.models import User
-from tongxin.orgs.models import Organisation, Person
+
+# Accounts sit below the directory (orgs): its models are reached through the user's own relations, not imported.
+Organisation = User._meta.get_field("organisation").related_model
+Person = User._meta.get_field("person").related_model
 
 
 class SignInForm(AuthenticationForm):
@@ -64,9 +67,7 @@ class ChangePasswordForm(NewPasswordForm):
 
 
 def _units():
-    return Organisation.objects.filter(is_active=True).exclude(
-        kind__in=[Organisation.Kind.PLACEHOLDER, Organisation.Kind.COLLECTIVE]
-    )
+    return Organisation.objects.filter(is_active=True).exclude(kind__in=["placeholder", "collective"])
 
 
 class AccountForm(forms.Form):

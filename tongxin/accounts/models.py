@@ -33,6 +33,8 @@ class User(AbstractUser):
         "orgs.Person", verbose_name=_("对应人员"), null=True, blank=True, on_delete=models.SET_NULL, related_name="user"
     )
     phone = models.CharField(_("手机"), max_length=30, blank=True)
+    # Django's own default stamps the real time; ours comes from the one clock like every other row.
+    date_joined = CreatedAtField(_("注册时间"))
     must_change_password = models.BooleanField(
         _("须修改密码"), default=False, help_text=_("用初始密码登录后，须先设置自己的密码才能继续使用。")
     )

@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from tongxin.accounts import services
 from tongxin.accounts.forms import ChangePasswordForm, NewPasswordForm, SignInForm
 from tongxin.accounts.invites import InviteInvalid, invite_user
+from tongxin.accounts.login_hints import login_hints
 from tongxin.accounts.models import User
 
 
@@ -24,9 +25,7 @@ class SignInView(auth_views.LoginView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         if settings.TONGXIN_DEMO:
-            from tongxin.core.demo import DEMO_ACCOUNTS
-
-            ctx["demo_accounts"] = DEMO_ACCOUNTS
+            ctx["demo_accounts"] = login_hints()
         return ctx
 
 

@@ -112,11 +112,22 @@ def demo_load(*, stage: str = "plan") -> dict:
                 user.save()
         _figures()
     if stage == "running":
-        from tongxin.core.demo_running import demo_stage_running
+        from tongxin.demo.running import demo_stage_running
 
         demo_stage_running()
         demo_directory_running(plan)
+    demo_run_module_stages(plan, stage)
     return {"plan": plan, "accounts": DEMO_ACCOUNTS}
+
+
+def demo_run_module_stages(plan, stage: str) -> None:
+    """Each activity module's own demo for this stage (see tongxin.core.modules), after the core stages."""
+    from tongxin.core import modules
+
+    for module in modules.all_modules():
+        step = module.demo_stages.get(stage)
+        if step is not None:
+            step(plan)
 
 
 def _parties() -> None:
@@ -167,7 +178,7 @@ def demo_directory_running(plan) -> None:
     the collective stays where it was reported), and each party is asked, through the collective, for its trainees
     for activity 二 — one task and one light per party; most answered on time, one late, one still owing."""
     from tongxin.accounts.models import User
-    from tongxin.core.demo_running import replay_at
+    from tongxin.demo.running import replay_at
     from tongxin.orgs.models import Organisation
     from tongxin.orgs.services import organisation_set_members
     from tongxin.supervision.models import Task

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0001_initial'),
+        ('accounts', '0002_one_clock'),
         ('contenttypes', '0002_remove_content_type_name'),
         ('orgs', '0003_directory'),
     ]
