@@ -208,7 +208,8 @@ def _check_against_database(out: Checked, phones: dict[str, int], ids: dict[str,
     by_row = {r.row: r for r in out.people}
     for p in Person.objects.filter(phone__in=list(phones)).only("name", "phone", "id_number"):
         r = by_row[phones[p.phone]]
-        if p.name != r.values.get("name", "").strip() and p.id_number != r.values.get("id_number"):
+        same = p.name == r.values.get("name", "").strip() or (p.id_number and p.id_number == r.values.get("id_number"))
+        if not same:
             out.problems.append(Problem(r.sheet, r.row, f"手机号已登记在“{p.name}”名下"))
     for p in Person.objects.filter(id_number__in=list(ids)).only("name", "id_number"):
         r = by_row[ids[p.id_number]]

@@ -142,6 +142,8 @@ def _write_people(checked: Checked, units: dict[str, Organisation], out: Outcome
     by_id = {p.id_number: p for p in Person.objects.filter(id_number__in=ids)} if ids else {}
     by_phone = {p.phone: p for p in Person.objects.filter(phone__in=phones)} if phones else {}
     by_name = {(p.name, p.organisation_id): p for p in Person.objects.filter(name__in=names).exclude(kind="leader")}
+    # Leaders are known by name alone (the plans name them so): a leader's row updates the leader on record.
+    leaders = {p.name: p for p in Person.objects.filter(name__in=names, kind="leader")}
     new, changed, result = [], [], {}
     for r in rows:
         v = r.values
@@ -152,11 +154,14 @@ def _write_people(checked: Checked, units: dict[str, Organisation], out: Outcome
             by_id.get(v.get("id_number"))
             or by_phone.get(v.get("phone"))
             or by_name.get((name, getattr(org, "pk", None)))
+            or (leaders.get(name) if fields.get("kind", "leader" if org is None else "") == "leader" else None)
         )
         if person is None:
             kind = fields.pop("kind", None) or ("figure" if fields.get("category") else "staff")
             person = Person(name=name, kind=kind, **fields)
             new.append(person)
+            if kind == "leader":
+                leaders[name] = person
         else:
             for k, val in fields.items():
                 setattr(person, k, val)
