@@ -67,35 +67,71 @@ def read_file(name: str, data: bytes) -> list[Sheet]:
     raise ReadError("只能导入 .xlsx、.xls 或 .csv 文件。")
 
 
-_MERGE = re.compile(rb'<mergeCell ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+_ROW = re.compile(rb"<(?:\w+:)?row[ >]")
+_CHUNK = 1 << 20
 
 
-def _merged_ranges(zf: zipfile.ZipFile, path: str) -> list[tuple[int, int, str]]:
-    """Merged ranges from the sheet's XML (openpyxl's read-only mode does not expose them); only the tail holds them."""
+def _scan_sheet(zf: zipfile.ZipFile, path: str) -> tuple[int, list[tuple[int, int, str]]]:
+    """Rows and merged ranges of one sheet from its XML, streamed in chunks: a file of 100,000 rows is refused
+    before openpyxl parses it (openpyxl's read-only mode neither counts cheaply nor exposes merged cells)."""
+    rows, merged, tail = 0, [], b""
     with zf.open(path) as fh:
-        fh.seek(max(0, zf.getinfo(path).file_size - 2_000_000))
-        tail = fh.read()
-    return [
+        while chunk := fh.read(_CHUNK):
+            data = tail + chunk
+            cut = max(0, len(data) - 200)  # a tag split across two chunks is seen whole in the next round
+            rows += len(_ROW.findall(data, 0, cut))
+            merged += [
+                (int(m[2]), int(m[4]), f"{m[1].decode()}{m[2].decode()}:{m[3].decode()}{m[4].decode()}")
+                for m in _MERGE.finditer(data, 0, cut)
+                if m.end() <= cut
+            ]
+            tail = data[cut:]
+    rows += len(_ROW.findall(tail))
+    merged += [
         (int(m[2]), int(m[4]), f"{m[1].decode()}{m[2].decode()}:{m[3].decode()}{m[4].decode()}")
         for m in _MERGE.finditer(tail)
     ]
+    return rows, merged
+
+
+def _sheet_paths(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet title → the XML file inside the workbook, from workbook.xml and its relationships."""
+    import xml.etree.ElementTree as ET
+
+    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+    rel_ns = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+    book = ET.fromstring(zf.read("xl/workbook.xml"))
+    rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+    targets = {r.get("Id"): r.get("Target", "") for r in rels}
+    out = {}
+    for sheet in book.iterfind("m:sheets/m:sheet", ns):
+        target = targets.get(sheet.get(rel_ns), "")
+        out[sheet.get("name")] = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+    return out
 
 
 def _read_xlsx(data: bytes) -> list[Sheet]:
     from openpyxl import load_workbook
 
     try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
         zf = zipfile.ZipFile(io.BytesIO(data))
+        paths = _sheet_paths(zf)
+        scans = {title: _scan_sheet(zf, path) for title, path in paths.items() if path in zf.namelist()}
+    except (zipfile.BadZipFile, KeyError, SyntaxError, ValueError) as exc:
+        raise ReadError("无法读取这个 .xlsx 文件：文件可能已损坏，或不是 Excel 文件。") from exc
+    for title, (rows, _merged) in scans.items():
+        if rows > MAX_ROWS + HEAD_SCAN:
+            raise _too_many(title)
+    try:
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception as exc:  # a damaged or disguised file: openpyxl raises many kinds
         raise ReadError("无法读取这个 .xlsx 文件：文件可能已损坏，或不是 Excel 文件。") from exc
     sheets = []
     try:
         for ws in wb.worksheets:
             sheet = Sheet(ws.title)
-            if (ws.max_row or 0) > MAX_ROWS + HEAD_SCAN:
-                raise _too_many(ws.title)
-            sheet.merged = _merged_ranges(zf, ws._worksheet_path)
+            sheet.merged = scans.get(ws.title, (0, []))[1]
             for number, row in enumerate(ws.iter_rows(values_only=True), start=1):
                 if number > MAX_ROWS + HEAD_SCAN:
                     raise _too_many(ws.title)
