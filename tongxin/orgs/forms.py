@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from tongxin.orgs.models import Organisation, Person
@@ -73,7 +74,12 @@ class MembersForm(forms.Form):
 
     def __init__(self, *args, org: Organisation, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["members"].queryset = concrete_units().filter(is_active=True).exclude(pk=org.pk)
+        # The units already in the collective come first, so the scrolling list opens on them.
+        current = Organisation.members.through.objects.filter(from_organisation=org, to_organisation=OuterRef("pk"))
+        self.fields["members"].queryset = (
+            concrete_units().filter(is_active=True).exclude(pk=org.pk).annotate(chosen=Exists(current))
+            .order_by("-chosen", "sort_order", "name")
+        )  # fmt: skip
 
 
 class MergeForm(forms.Form):
