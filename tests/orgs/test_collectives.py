@@ -117,3 +117,19 @@ def test_reimport_resolves_the_collective_by_name_or_alias_and_keeps_its_members
     resolver = OrgResolver({}, actor="再次导入")
     assert resolver.unit("部机关各科室") == sections["coll"] == resolver.unit("部机关各处室")
     assert sections["coll"].members.count() == 2
+
+
+def test_the_api_shows_a_collectives_members_type_and_parent(client_for, units, sections):
+    rows = {o["name"]: o for o in client_for("viewer").get("/api/organisations").json()["results"]}
+    coll = rows["部机关各科室"]
+    assert (coll["kind"], coll["type"], coll["type_label"], coll["parent"]) == (
+        "collective",
+        "collective",
+        "单位集合",
+        None,
+    )
+    assert coll["members"] == [
+        {"id": units["dangwai"].pk, "name": "党外干部和民主党派科"},
+        {"id": units["zongjiao"].pk, "name": "宗教业务科"},
+    ]
+    assert rows["宗教业务科"]["parent"] == "市委统战部" and rows["宗教业务科"]["members"] == []

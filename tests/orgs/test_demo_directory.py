@@ -23,7 +23,9 @@ def test_the_running_demo_reaches_the_parties_and_the_sections(client, settings)
     parties = Organisation.objects.get(name="各民主党派市委〈总支〉办公室")
     assert sorted(parties.members.values_list("name", flat=True)) == sorted(name for _u, name, _s in PARTIES)
     sections = Organisation.objects.get(name="部机关各科室")
-    assert {"党外干部和民主党派科", "办公室", "研究室", "宗教业务科"} <= set(sections.members.values_list("name", flat=True))
+    assert {"党外干部和民主党派科", "办公室", "研究室", "宗教业务科"} <= set(
+        sections.members.values_list("name", flat=True)
+    )
 
     lights = {}
     for username, name, _short in PARTIES:

@@ -130,7 +130,7 @@ def organisation_set_members(*, actor, collective: Organisation, members: list[O
         raise OrgError(f"集合只能包含具体单位，不能包含：{'、'.join(bad)}。")
     before = sorted(collective.members.values_list("name", flat=True))
     collective.members.set(members)
-    if members and collective.kind != Organisation.Kind.COLLECTIVE:
+    if members and (collective.kind, collective.type) != (Organisation.Kind.COLLECTIVE, Organisation.Type.COLLECTIVE):
         collective.kind = Organisation.Kind.COLLECTIVE
         collective.type = Organisation.Type.COLLECTIVE
         collective.save(update_fields=["kind", "type"])
