@@ -271,3 +271,11 @@ def test_the_command(units, tmp_path, capsys):
     out = tmp_path / "export.xlsx"
     call_command("users", "export", str(out))
     assert run(out.read_bytes(), dry_run=True).ok
+
+
+def test_a_big5_csv_is_read_as_the_text_it_is_not_as_gbk_soup(db):
+    from tongxin.orgs.directory_io.reading import decode
+
+    text = "姓名,單位,職務\n陳嘉欣,市僑聯,歸僑企業家\n" * 3
+    assert decode(text.encode("big5")) == text
+    assert decode(text.encode("gbk")) == text

@@ -181,17 +181,26 @@ def _read_xls(data: bytes) -> list[Sheet]:
     return sheets
 
 
+_UNCOMMON = re.compile(r"[^\u0020-\u007e\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\s·—“”‘’…、]")
+
+
 def decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM) when it is; otherwise GB18030 (covers GBK) or charset-normalizer's guess."""
-    for enc in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(enc)
-        except UnicodeDecodeError:
-            continue
+    """UTF-8 (with or without BOM) when it is; GB18030 (covers GBK) when that reads as Chinese; otherwise
+    charset-normalizer's guess. GB18030 accepts most byte soup, so its result is kept only if it looks like text."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+        if len(_UNCOMMON.findall(text)) <= len(text) * 0.05:
+            return text
+    except UnicodeDecodeError:
+        pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()
-    if best is None:
+    if best is None or not best.encoding:
         raise ReadError("无法识别 .csv 文件的编码：请另存为 UTF-8 或 GBK 编码。")
     return data.decode(best.encoding, errors="replace")
 
