@@ -101,6 +101,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "tongxin.core.middleware.SecurityHeadersMiddleware",
+    "tongxin.accounts.middleware.ForcePasswordChangeMiddleware",
     # Axes must be last: it answers locked-out sign-in attempts itself.
     "axes.middleware.AxesMiddleware",
 ]
@@ -147,9 +148,12 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "tongxin.accounts.validators.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+TONGXIN_INVITE_DAYS = envint("TONGXIN_INVITE_DAYS", 7)  # how long a one-time sign-up link stays valid
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "activities:overview"
 LOGOUT_REDIRECT_URL = "accounts:login"

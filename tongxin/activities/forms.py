@@ -40,8 +40,10 @@ class OverviewFilterForm(forms.Form):
             Exists(Assignment.objects.filter(person=OuterRef("pk")))
         )
         self.fields["leader"].choices = [("", _("全部领导"))] + [(p.pk, p.name) for p in leaders]
-        units = Organisation.objects.filter(Exists(Assignment.objects.filter(organisation=OuterRef("pk")))).order_by(
-            "kind", "name"
+        units = (
+            Organisation.objects.filter(Exists(Assignment.objects.filter(organisation=OuterRef("pk"))))
+            .exclude(kind="placeholder")  # 各有关单位 and the like are never a filter option
+            .order_by("kind", "name")
         )
         self.fields["unit"].choices = [("", _("全部单位"))] + [(o.pk, o.name) for o in units]
 

@@ -208,7 +208,11 @@ def organisation_list(request: HttpRequest) -> dict:
 
 @api_view
 def person_list(request: HttpRequest) -> dict:
-    return paginate(request, people_list().order_by("kind", "name", "id"), serializers.person_to_dict)
+    return paginate(
+        request,
+        people_list().order_by("kind", "name", "id"),
+        lambda person: serializers.person_to_dict(person, request.user),
+    )
 
 
 def unknown_endpoint(request: HttpRequest) -> JsonResponse:

@@ -18,6 +18,7 @@ from tongxin.supervision.services.tasks import (  # noqa: F401
     task_create,
     task_set_due,
     task_update,
+    tasks_create_for,
     tasks_generate_for_plan,
 )
 from tongxin.supervision.services.urging import task_escalate, task_urge  # noqa: F401
