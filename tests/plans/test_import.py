@@ -211,7 +211,9 @@ def test_publishing_a_corrected_file_says_it_updates_the_existing_plan(client_fo
     retitle(c, second)  # the web copy has no title line: the file names differ, the reviewer types the same title
     c.post(reverse("plans:item_exclude", args=[second.pk, 9]), {"excluded": "1"})
     html = c.get(reverse("plans:review", args=[second.pk])).content.decode()
-    expected = f"这是已有方案《{plan.title}》（第 1 版）的修订版：发布后将更新 10 项，新增 0 项，取消 1 项（新版本中已没有）。"
+    expected = (
+        f"这是已有方案《{plan.title}》（第 1 版）的修订版：发布后将更新 10 项，新增 0 项，取消 1 项（新版本中已没有）。"
+    )
     assert expected in html and "发布修订版" in html
     publish(c, second)
     plan.refresh_from_db()
@@ -254,7 +256,10 @@ def test_a_failing_publish_changes_nothing_and_goes_back_to_review(client_for, i
     r = publish(c, record)
     assert not Plan.objects.exists() and not Activity.objects.exists()
     record.refresh_from_db()
-    assert (record.status, record.error) == ("draft", "发布时出错，方案没有任何改动。请稍后重试；如仍失败，请联系管理员。")
+    assert (record.status, record.error) == (
+        "draft",
+        "发布时出错，方案没有任何改动。请稍后重试；如仍失败，请联系管理员。",
+    )
     assert record.error in c.get(r["Location"]).content.decode()
 
 

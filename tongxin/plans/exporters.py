@@ -37,7 +37,9 @@ def _item(a: dict) -> dict:
         "components": list(a.get("components") or ["other"]),
         "windows": [_window(w) for w in a.get("windows") or []],
         "recurrence": (
-            {"every_months": recurrence.get("every_months"), "text": recurrence.get("text") or ""} if recurrence else None
+            {"every_months": recurrence.get("every_months"), "text": recurrence.get("text") or ""}
+            if recurrence
+            else None
         ),
         "sessions": [_session(s) for s in a.get("sessions") or []],
         **{key: [p if isinstance(p, str) else p.get("name", "") for p in a.get(key) or []] for key in ITEM_LISTS},
@@ -62,7 +64,12 @@ def gold_document(record: PlanImport) -> dict:
         "requirements": _numbered(draft.get("requirements")),
         "reporting": {"to": reporting.get("to"), "text": reporting.get("text") or ""} if reporting else None,
         "contacts": [
-            {"name": c.get("name") or "", "phones": list(c.get("phones") or []), "fax": c.get("fax"), "email": c.get("email")}
+            {
+                "name": c.get("name") or "",
+                "phones": list(c.get("phones") or []),
+                "fax": c.get("fax"),
+                "email": c.get("email"),
+            }
             for c in draft.get("contacts") or []
         ],
     }

@@ -108,7 +108,9 @@ class ItemForm(forms.Form):
         widget=forms.SelectMultiple(attrs={"size": 4}),
         help_text=_("可多选（按住 Ctrl 或 ⌘ 点选）"),
     )
-    times = forms.CharField(label=_("时间"), required=False, widget=forms.Textarea(attrs={"rows": 2}), help_text=TIME_HELP)
+    times = forms.CharField(
+        label=_("时间"), required=False, widget=forms.Textarea(attrs={"rows": 2}), help_text=TIME_HELP
+    )
     lead_leaders = forms.CharField(label=_("牵头领导"), required=False, help_text=_("多个用“、”分隔"))
     responsible = forms.CharField(label=_("责任单位"), required=False, help_text=_("多个用“、”分隔"))
     cooperating = forms.CharField(label=_("配合单位"), required=False, help_text=_("多个用“、”分隔"))
@@ -128,7 +130,9 @@ class ItemForm(forms.Form):
         super().__init__(*args, initial=initial, **kwargs)
 
     def clean_times(self) -> list[dict]:
-        windows, errors = read_times(self.cleaned_data.get("times", ""), year=self.year, known=self.item.get("windows") or [])
+        windows, errors = read_times(
+            self.cleaned_data.get("times", ""), year=self.year, known=self.item.get("windows") or []
+        )
         if errors:
             raise forms.ValidationError(errors)
         return windows

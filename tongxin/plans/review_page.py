@@ -127,7 +127,11 @@ class PublishSummary:
         parts = [f"更新 {self.updated} 项", f"新增 {self.created} 项"]
         if self.cancelled:
             parts.append(f"取消 {self.cancelled} 项（新版本中已没有）")
-        return f"这是已有方案《{self.plan.title}》（第 {self.plan.version} 版）的修订版：发布后将" + "，".join(parts) + "。"
+        return (
+            f"这是已有方案《{self.plan.title}》（第 {self.plan.version} 版）的修订版：发布后将"
+            + "，".join(parts)
+            + "。"
+        )
 
 
 def publish_summary(record: PlanImport) -> PublishSummary:

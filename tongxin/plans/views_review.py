@@ -61,7 +61,11 @@ def import_info(request: HttpRequest, pk: int) -> HttpResponse:
         d = form.cleaned_data
         try:
             services.plan_import_info_save(
-                user=request.user, plan_import=record, title=d["title"], year=d.get("year"), issuer=d.get("issuer") or ""
+                user=request.user,
+                plan_import=record,
+                title=d["title"],
+                year=d.get("year"),
+                issuer=d.get("issuer") or "",
             )
             messages.success(request, "方案信息已保存。")
         except services.ImportRejected as exc:
@@ -82,7 +86,9 @@ def import_item(request: HttpRequest, pk: int, index: int | None = None) -> Http
     form = ItemForm(request.POST or None, item=item, year=draft_year(record.draft))
     if request.method == "POST" and form.is_valid():
         try:
-            saved = services.plan_import_item_save(user=request.user, plan_import=record, index=index, item=form.apply())
+            saved = services.plan_import_item_save(
+                user=request.user, plan_import=record, index=index, item=form.apply()
+            )
         except services.ImportRejected as exc:
             form.add_error(None, exc.message)
         else:

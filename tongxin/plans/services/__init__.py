@@ -1,5 +1,10 @@
 """Writes for plans: import a document, correct its draft, publish it (creating or updating the plan)."""
 
+from tongxin.plans.services.drafts import (  # noqa: F401
+    plan_import_info_save,
+    plan_import_item_exclude,
+    plan_import_item_save,
+)
 from tongxin.plans.services.importing import (  # noqa: F401
     ImportRejected,
     plan_import_create,
@@ -13,9 +18,4 @@ from tongxin.plans.services.publishing import (  # noqa: F401
     plan_import_publish_run,
     plan_import_publish_start,
     plan_set_status,
-)
-from tongxin.plans.services.drafts import (  # noqa: F401
-    plan_import_info_save,
-    plan_import_item_exclude,
-    plan_import_item_save,
 )
