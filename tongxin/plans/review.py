@@ -7,8 +7,8 @@ import datetime as dt
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tongxin.activities.models import COMPONENT_LABELS
 from tongxin.core import clock
+from tongxin.core.kinds import COMPONENT_LABELS
 
 LIST_FIELDS = [
     ("lead_leaders", _("牵头领导")),

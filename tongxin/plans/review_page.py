@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
 
-from tongxin.activities.models import COMPONENT_LABELS
 from tongxin.core.highlight import Mark, find_marks, highlight
+from tongxin.core.kinds import COMPONENT_LABELS
 from tongxin.plans.models import Plan, PlanImport
 from tongxin.plans.services.publishing import included_items, publish_target
 

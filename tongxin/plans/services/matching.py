@@ -7,8 +7,15 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Protocol
 
-from tongxin.activities.models import Activity
+
+class Activity(Protocol):
+    """What matching needs of an activity (the plans floor does not import the activities app)."""
+
+    pk: int
+    number: str
+    title: str
 
 THRESHOLD = 0.75  # similarity a changed title needs (a same number adds NUMBER_BONUS)
 NUMBER_BONUS = 0.3

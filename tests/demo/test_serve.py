@@ -7,7 +7,7 @@ import subprocess
 import sys
 import time
 
-from tongxin.core.management.commands.serve import Supervisor, exit_reason
+from tongxin.demo.management.commands.serve import Supervisor, exit_reason
 
 
 class FakeProcess:
