@@ -13,7 +13,7 @@ from tongxin.plans.services.publishing import included_items, publish_target
 
 PAGE_SIZE = 20
 # Above this many characters the source pane shows only the stretch of text the page's items come from.
-WHOLE_SOURCE_LIMIT = 60_000
+WHOLE_SOURCE_LIMIT = 30_000
 _ROLE_MARKS = [
     ("lead_leaders", "hl-lead", "牵头领导"),
     ("responsible", "hl-responsible", "责任单位"),
