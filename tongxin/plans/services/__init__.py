@@ -10,7 +10,6 @@ from tongxin.plans.services.importing import (  # noqa: F401
     plan_import_create,
     plan_import_discard,
     plan_import_parse,
-    plan_import_save_draft,
     plan_import_upload,
 )
 from tongxin.plans.services.publishing import (  # noqa: F401

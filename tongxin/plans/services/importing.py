@@ -158,17 +158,6 @@ def plan_import_parse(*, plan_import: PlanImport) -> PlanImport:
     return record
 
 
-def plan_import_save_draft(*, user, plan_import: PlanImport, draft: dict) -> PlanImport:
-    """Keep a reviewer's corrections; the draft stays a draft until published."""
-    if plan_import.status != PlanImport.Status.DRAFT:
-        raise ImportRejected("这份导入已经处理过，不能再修改。")
-    with transaction.atomic():
-        plan_import.draft = draft
-        plan_import.save(update_fields=["draft"])
-        audit_record(actor=user, action="plan_import.correct", target=plan_import, summary="保存了导入的更正")
-    return plan_import
-
-
 def plan_import_discard(*, user, plan_import: PlanImport) -> None:
     # A failed reading, or one still waiting for a worker that is not running, can be given up as well.
     if plan_import.status not in (PlanImport.Status.DRAFT, PlanImport.Status.FAILED, PlanImport.Status.QUEUED):
