@@ -6,6 +6,8 @@ look at the queued state with the database backend, as the real worker sees it.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
@@ -14,6 +16,7 @@ from tests.conftest import EXAMPLE_PLAN
 from tests.plans.conftest import upload
 from tongxin.activities.models import Activity, Assignment
 from tongxin.audit.models import AuditEntry
+from tongxin.core import clock
 from tongxin.orgs.models import OrganisationAlias
 from tongxin.plans.models import Plan, PlanImport
 from tongxin.plans.services import plan_import_parse
@@ -36,6 +39,9 @@ def test_an_upload_waits_in_the_queue_and_the_page_polls_until_it_is_read(client
     assert f'hx-get="{reverse("plans:progress", args=[record.pk])}" hx-trigger="every 1s"' in html
     polled = c.get(reverse("plans:progress", args=[record.pk]), HTTP_HX_REQUEST="true")
     assert "排队中" in polled.content.decode() and "HX-Redirect" not in polled
+    with clock.travel(record.uploaded_at + dt.timedelta(minutes=2)):  # no worker has picked it up
+        stalled = c.get(reverse("plans:progress", args=[record.pk]), HTTP_HX_REQUEST="true").content.decode()
+    assert "后台任务进程可能没有运行" in stalled and 'hx-trigger="every 1s"' in stalled
 
     plan_import_parse(plan_import=record)  # what the worker does
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -10,6 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from tongxin.audit.selectors import history_for_plan
+from tongxin.core import clock
 from tongxin.core.access import get_visible_or_404, require
 from tongxin.plans import selectors, services
 from tongxin.plans.forms import UploadForm
@@ -76,7 +79,7 @@ def import_progress(request: HttpRequest, pk: int) -> HttpResponse:
         response = HttpResponse(status=204)
         response["HX-Redirect"] = _after_job_url(record)
         return response
-    return render(request, "plans/_progress.html", {"record": record, "steps": progress_steps(record)})
+    return render(request, "plans/_progress.html", progress_context(record))
 
 
 def _after_job_url(record: PlanImport) -> str:
@@ -86,6 +89,13 @@ def _after_job_url(record: PlanImport) -> str:
 
 
 PARSE_STEPS = [PlanImport.Status.QUEUED, PlanImport.Status.READING, PlanImport.Status.PARSING]
+# Still queued after this long: the task worker is probably not running.
+STALLED_AFTER = dt.timedelta(minutes=1)
+
+
+def progress_context(record: PlanImport) -> dict:
+    stalled = record.status == PlanImport.Status.QUEUED and clock.now() - record.uploaded_at > STALLED_AFTER
+    return {"record": record, "steps": progress_steps(record), "stalled": stalled}
 
 
 def progress_steps(record: PlanImport) -> list[tuple[str, str]]:

@@ -15,7 +15,7 @@ from tongxin.plans.exporters import GoldExporter
 from tongxin.plans.models import PlanImport
 from tongxin.plans.review import ItemForm, MergeForm, PlanInfoForm, draft_year, read_times
 from tongxin.plans.review_page import item_row, page_of, page_of_items, publish_summary, source_html
-from tongxin.plans.views import progress_steps
+from tongxin.plans.views import progress_context
 
 
 def _record(request: HttpRequest, pk: int) -> PlanImport:
@@ -32,7 +32,7 @@ def _review_url(record: PlanImport, index: int | None = None) -> str:
 def import_review(request: HttpRequest, pk: int) -> HttpResponse:
     record = _record(request, pk)
     if record.working or record.status == PlanImport.Status.FAILED:
-        return render(request, "plans/progress.html", {"record": record, "steps": progress_steps(record)})
+        return render(request, "plans/progress.html", progress_context(record))
     draft = record.draft
     page, rows = page_of_items(draft, request.GET.get("page"))
     source, partial = source_html(record, rows)
@@ -80,7 +80,7 @@ def import_item(request: HttpRequest, pk: int, index: int | None = None) -> Http
     """GET: the item's form (a fragment for htmx, a page otherwise); POST: save it and show the compact row again."""
     record = _record(request, pk)
     items = record.draft.get("activities") or []
-    if index is not None and not 0 <= index < len(items):
+    if record.status != PlanImport.Status.DRAFT or (index is not None and not 0 <= index < len(items)):
         return redirect(_review_url(record))
     item = items[index] if index is not None else None
     form = ItemForm(request.POST or None, item=item, year=draft_year(record.draft))

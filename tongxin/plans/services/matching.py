@@ -17,6 +17,7 @@ class Activity(Protocol):
     number: str
     title: str
 
+
 THRESHOLD = 0.75  # similarity a changed title needs (a same number adds NUMBER_BONUS)
 NUMBER_BONUS = 0.3
 # Beyond this many title comparisons, changed items are compared only with activities of the same number:
