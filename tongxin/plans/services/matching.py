@@ -22,7 +22,7 @@ THRESHOLD = 0.75  # similarity a changed title needs (a same number adds NUMBER_
 NUMBER_BONUS = 0.3
 # Beyond this many title comparisons, changed items are compared only with activities of the same number:
 # a thousand rewritten titles would otherwise cost a million comparisons.
-FUZZY_BUDGET = 200_000
+FUZZY_BUDGET = 50_000
 
 
 def identity_key(title: str, year: int | None) -> str:
@@ -82,18 +82,25 @@ def _match_fuzzy(items: list[dict], matches: list[Activity | None], left: dict[i
     if not todo or not left:
         return
     same_number_only = len(todo) * len(left) > FUZZY_BUDGET
+    by_number: dict[str, list[Activity]] = defaultdict(list)
+    for act in left.values():
+        if act.number:
+            by_number[act.number].append(act)
     for i in todo:
         if not left:
             return
         item = items[i]
         number, title = item.get("number") or "", item.get("title") or ""
-        candidates = (
-            [a for a in left.values() if a.number and a.number == number] if same_number_only else left.values()
-        )
+        if same_number_only:
+            candidates = [a for a in by_number.get(number, ()) if a.pk in left]
+        else:
+            candidates = list(left.values())
         best, best_score = None, 0.0
+        # The item's title is the second sequence: difflib indexes it once and compares it with each candidate.
+        matcher = difflib.SequenceMatcher(None, "", title, autojunk=False)
         for act in candidates:
             bonus = NUMBER_BONUS if act.number and act.number == number else 0.0
-            matcher = difflib.SequenceMatcher(None, act.title, title)
+            matcher.set_seq1(act.title)
             # The quick ratios are upper bounds: skip the full comparison when even they cannot win.
             if matcher.real_quick_ratio() + bonus < max(THRESHOLD, best_score):
                 continue
