@@ -283,3 +283,14 @@ def test_only_administrators_review_imports(client_for, immediate, who, status):
         assert c.get(url).status_code == status
     assert c.post(reverse("plans:item_new", args=[record.pk]), item_data(title="x")).status_code == status
     assert len(PlanImport.objects.get().draft["activities"]) == 11
+
+
+def test_the_plan_list_shows_imports_still_in_progress_with_their_state(client_for, django_assert_max_num_queries):
+    c = client_for("admin")
+    upload(c, "排队的方案.txt", EXAMPLE_PLAN.read_bytes())
+    upload(c, "坏文件.docx", b"PK\x03\x04 not a zip")
+    plan_import_parse(plan_import=PlanImport.objects.get(original_name="坏文件.docx"))
+    with django_assert_max_num_queries(8):
+        html = c.get(reverse("plans:list")).content.decode()
+    assert '排队的方案.txt</a> <span class="tag">排队中</span>' in html
+    assert '坏文件.docx</a> <span class="tag">识别失败</span>' in html

@@ -18,6 +18,9 @@ from tongxin.plans.review_page import item_row, page_of, page_of_items, publish_
 from tongxin.plans.views import progress_context
 
 
+WARNINGS_SHOWN = 30  # each item's row carries its own; the list above is for an overview
+
+
 def _record(request: HttpRequest, pk: int) -> PlanImport:
     require(request.user, "plans.import_plan")
     return get_visible_or_404(selectors.imports_visible_to(request.user), pk=pk)
@@ -43,7 +46,8 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
         "page": page,
         "rows": rows,
         "total": len(draft.get("activities") or []),
-        "warnings": [w for w in draft.get("warnings") or [] if isinstance(w, dict)][:30],
+        "warnings": [w for w in draft.get("warnings") or [] if isinstance(w, dict)][:WARNINGS_SHOWN],
+        "warnings_total": len(draft.get("warnings") or []),
         "source_html": source,
         "source_partial": partial,
     }
