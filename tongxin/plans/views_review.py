@@ -17,7 +17,6 @@ from tongxin.plans.review import ItemForm, MergeForm, PlanInfoForm, draft_year, 
 from tongxin.plans.review_page import item_row, page_of, page_of_items, publish_summary, source_html
 from tongxin.plans.views import progress_context
 
-
 WARNINGS_SHOWN = 30  # each item's row carries its own; the list above is for an overview
 
 
