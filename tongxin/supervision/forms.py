@@ -37,6 +37,13 @@ def _user_label(u: User) -> str:
     return f"{u.label}（{u.organisation}）" if u.organisation_id else u.label
 
 
+class TaskChoiceField(forms.ModelChoiceField):
+    """Tasks named with their unit: co-responsible units have tasks of the same title."""
+
+    def label_from_instance(self, obj: Task) -> str:
+        return f"{obj.title}（{obj.owner_org}）"
+
+
 class UserChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: User) -> str:
         return _user_label(obj)
@@ -233,7 +240,7 @@ def _size_checked(f) -> None:
 
 class ReportForm(forms.Form):
     org = forms.ModelChoiceField(label=_("报送单位"), queryset=Organisation.objects.none())
-    task = forms.ModelChoiceField(label=_("对应任务"), queryset=Task.objects.none(), required=False)
+    task = TaskChoiceField(label=_("对应任务"), queryset=Task.objects.none(), required=False)
     session = forms.ModelChoiceField(label=_("场次"), queryset=None, required=False)
     summary = forms.CharField(label=_("开展情况"), widget=forms.Textarea(attrs={"rows": 6}))
     held_on = forms.DateField(label=_("开展日期"), required=False, widget=DateInput())
@@ -307,7 +314,7 @@ class ApprovalForm(forms.Form):
         help_text=_("延期申请请写明理由。"),
     )
     attachment = forms.FileField(label=_("附件"), required=False, help_text=_("请示须附细化实施方案（PDF、Word 等）。"))
-    task = forms.ModelChoiceField(
+    task = TaskChoiceField(
         label=_("延期的任务"), queryset=Task.objects.none(), required=False, help_text=_("仅延期申请填写。")
     )
     new_due = forms.DateField(label=_("申请延至"), required=False, widget=DateInput(), help_text=_("仅延期申请填写。"))

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from tongxin.accounts.rules import is_admin
 from tongxin.activities.selectors import activities_visible_to, with_details
 from tongxin.core.access import get_visible_or_404, require
-from tongxin.supervision import selectors, status
+from tongxin.supervision import selectors
 from tongxin.supervision.forms import ApprovalForm, DecideForm, activity_orgs
 from tongxin.supervision.models import Approval
 from tongxin.supervision.services import ConcurrentUpdate, SupervisionError, approval_decide, approval_request
@@ -59,13 +59,12 @@ def approval_new(request: HttpRequest, activity_id: int) -> HttpResponse:
     user = request.user
     activity = get_visible_or_404(with_details(activities_visible_to(user)), pk=activity_id)
     require(user, "supervision.request_approval", activity)
-    tasks = (
-        selectors.tasks_visible_to(user)
-        .filter(activity=activity)
-        .exclude(state__in=status.CLOSED)
-        .select_related("owner_org")
-    )
-    kwargs = {"tasks": tasks, "orgs": activity_orgs(activity), "fixed_org": None if is_admin(user) else user.organisation}
+    tasks = selectors.tasks_to_report_on(user, activity)
+    kwargs = {
+        "tasks": tasks,
+        "orgs": activity_orgs(activity),
+        "fixed_org": None if is_admin(user) else user.organisation,
+    }
     if request.method != "POST":
         kind = request.GET.get("kind", "")
         kind = kind if kind in Approval.Kind.values else Approval.Kind.REQUEST
@@ -165,6 +164,4 @@ def approval_attachment(request: HttpRequest, pk: int) -> HttpResponseBase:
     approval = selectors.approval_for_page(request.user, pk)
     if not approval.attachment:
         raise Http404
-    return FileResponse(
-        approval.attachment.open("rb"), as_attachment=True, filename=approval.attachment_name or "附件"
-    )
+    return FileResponse(approval.attachment.open("rb"), as_attachment=True, filename=approval.attachment_name or "附件")

@@ -31,12 +31,7 @@ def report_new(request: HttpRequest, activity_id: int) -> HttpResponse:
     user = request.user
     activity = get_visible_or_404(with_details(activities_visible_to(user)), pk=activity_id)
     require(user, "supervision.report", activity)
-    tasks = (
-        selectors.tasks_visible_to(user)
-        .filter(activity=activity)
-        .exclude(state__in=status.CLOSED)
-        .select_related("owner_org")
-    )
+    tasks = selectors.tasks_to_report_on(user, activity)
     kwargs = {
         "activity": activity,
         "tasks": tasks,
@@ -76,7 +71,7 @@ def _initial(request: HttpRequest, tasks) -> dict:
     initial = {}
     task = None
     if (task_id := _int_param(request, "task")) is not None:
-        task = tasks.filter(pk=task_id).first()
+        task = tasks.filter(pk=task_id).first() or _counterpart(request.user, tasks, task_id)
     if task is not None:
         initial["task"] = task.pk
         if task.session_id:
@@ -86,6 +81,12 @@ def _initial(request: HttpRequest, tasks) -> dict:
     if (session_id := _int_param(request, "session")) is not None:
         initial["session"] = session_id
     return initial
+
+
+def _counterpart(user, tasks, task_id: int) -> Task | None:
+    """A co-responsible unit's task opened from its page stands for the user's own task of the same kind."""
+    other = selectors.tasks_visible_to(user).filter(pk=task_id).first()
+    return None if other is None else tasks.filter(kind=other.kind, session_id=other.session_id).first()
 
 
 def _render_form(request, activity, form, *, code: int = 200) -> HttpResponse:

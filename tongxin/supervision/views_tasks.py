@@ -132,8 +132,9 @@ def _conflict(request: HttpRequest, current, form: TaskEditForm) -> HttpResponse
 
 
 def _render_edit(request, task, form, *, status: int = 200, conflict: bool = False) -> HttpResponse:
-    return render(request, "supervision/task_edit.html", {"task": task, "form": form, "conflict": conflict},
-                  status=status)
+    return render(
+        request, "supervision/task_edit.html", {"task": task, "form": form, "conflict": conflict}, status=status
+    )
 
 
 @login_required
@@ -163,7 +164,9 @@ def task_new(request: HttpRequest) -> HttpResponse:
     if act_id := request.GET.get("activity", "").strip():
         if act_id.isdigit() and activities.filter(pk=int(act_id)).exists():
             initial["activity"] = int(act_id)
-    return render(request, "supervision/task_new.html", {"form": TaskCreateForm(initial=initial, activities=activities)})
+    return render(
+        request, "supervision/task_new.html", {"form": TaskCreateForm(initial=initial, activities=activities)}
+    )
 
 
 @login_required

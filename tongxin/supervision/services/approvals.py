@@ -41,6 +41,8 @@ def approval_request(
             raise SupervisionError(f"申请延至的日期应晚于当前截止日期 {task.due:%Y-%m-%d}。")
         if not body.strip():
             raise SupervisionError("请说明延期理由。")
+        if task.owner_org_id != org.pk:
+            raise SupervisionError(f"所选任务由{task.owner_org}负责，不能由{org}申请延期。")
     ctype = check_upload(*attachment) if attachment else None
     with transaction.atomic():
         approval = Approval(

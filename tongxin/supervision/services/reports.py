@@ -38,6 +38,8 @@ def report_submit(
         raise SupervisionError("参加人数不能为负数。")
     if task is not None and task.activity_id != activity.pk:
         raise SupervisionError("任务与活动不一致。")
+    if task is not None and task.owner_org_id != org.pk:
+        raise SupervisionError(f"所选任务由{task.owner_org}负责，不能作为{org}的报告报送。")
     checked = [(name, data, check_upload(name, data)) for name, data in files]
     for line in media_links.splitlines():
         if line.strip() and not line.strip().startswith(("http://", "https://")):
