@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from tongxin.accounts.rules import is_admin
 from tongxin.activities.selectors import activities_visible_to, with_details
 from tongxin.core.access import get_visible_or_404, require
+from tongxin.core.params import int_param
 from tongxin.supervision import selectors
 from tongxin.supervision.forms import ApprovalForm, DecideForm, activity_orgs
 from tongxin.supervision.models import Approval
@@ -68,8 +69,8 @@ def approval_new(request: HttpRequest, activity_id: int) -> HttpResponse:
     if request.method != "POST":
         kind = request.GET.get("kind", "")
         kind = kind if kind in Approval.Kind.values else Approval.Kind.REQUEST
-        task_id = request.GET.get("task", "")
-        task = tasks.filter(pk=int(task_id)).first() if task_id.isdigit() else None
+        task_id = int_param(request.GET, "task")
+        task = tasks.filter(pk=task_id).first() if task_id else None
         initial = {"kind": kind, "title": _title_for(kind, activity, task)}
         if task is not None:
             initial.update(task=task.pk, org=task.owner_org_id)

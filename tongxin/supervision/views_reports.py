@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from tongxin.accounts.rules import is_admin
 from tongxin.activities.selectors import activities_visible_to, with_details
 from tongxin.core.access import get_visible_or_404, require
+from tongxin.core.params import int_param
 from tongxin.plans.selectors import plans_visible_to
 from tongxin.supervision import selectors, status
 from tongxin.supervision.forms import ReportFilterForm, ReportForm, ReviewForm, activity_orgs
@@ -19,11 +20,6 @@ from tongxin.supervision.models import Evidence, ProgressReport, Task
 from tongxin.supervision.services import ConcurrentUpdate, SupervisionError, report_accept, report_return, report_submit
 
 PAGE_SIZE = 50
-
-
-def _int_param(request: HttpRequest, name: str) -> int | None:
-    value = (request.GET.get(name) or "").strip()
-    return int(value) if value.isdigit() else None
 
 
 @login_required
@@ -70,7 +66,7 @@ def report_new(request: HttpRequest, activity_id: int) -> HttpResponse:
 def _initial(request: HttpRequest, tasks) -> dict:
     initial = {}
     task = None
-    if (task_id := _int_param(request, "task")) is not None:
+    if (task_id := int_param(request.GET, "task")) is not None:
         task = tasks.filter(pk=task_id).first() or _counterpart(request.user, tasks, task_id)
     if task is not None:
         initial["task"] = task.pk
@@ -78,7 +74,7 @@ def _initial(request: HttpRequest, tasks) -> dict:
             initial["session"] = task.session_id
         if not request.user.organisation_id:
             initial["org"] = task.owner_org_id
-    if (session_id := _int_param(request, "session")) is not None:
+    if (session_id := int_param(request.GET, "session")) is not None:
         initial["session"] = session_id
     return initial
 
