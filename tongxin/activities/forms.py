@@ -10,7 +10,6 @@ from tongxin.activities.models import COMPONENT_LABELS, Activity, Assignment
 from tongxin.activities.selectors import OverviewFilters
 from tongxin.orgs.models import Organisation, Person
 
-
 # With more choices than this a select gets a type-to-find box (app.js, `data-searchable`).
 SEARCHABLE_AT = 30
 
