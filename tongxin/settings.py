@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "tongxin.core",
     "tongxin.accounts",
     "tongxin.audit",
+    "tongxin.files",
     "tongxin.orgs",
     "tongxin.plans",
     "tongxin.activities",
@@ -85,6 +86,7 @@ INSTALLED_APPS = [
     "tongxin.reports",
     "tongxin.exports",
     "tongxin.api",
+    "tongxin.demo",
 ]
 
 MIDDLEWARE = [

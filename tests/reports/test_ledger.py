@@ -18,7 +18,7 @@ from openpyxl import load_workbook
 from tests.factories import PlanFactory
 from tests.reports.conftest import HYPERLINK, a_task
 from tongxin.activities.models import Activity
-from tongxin.core.demo_running import replay_at
+from tongxin.demo.running import replay_at
 from tongxin.reports.exporters import LedgerExporter
 from tongxin.supervision.services import report_submit, task_create, task_urge
 
@@ -71,9 +71,9 @@ def test_admin_gets_every_task_with_state_light_and_urges_then_every_report(worl
     assert [c.value for c in tasks[2]] == TASK_HEADER
     assert rows(tasks)[:3] == [
         [1, "一", A, "报送细化实施方案：双月读书会活动", "细化实施方案", DW, None, "张圣合",
-         T(2019, 1, 1), T(2019, 1, 1), "已完成", "完成", T(2019, 1, 3, 9, 30), 0, None],
+         T(2019, 1, 1), T(2019, 1, 1), "已完成", "完成", T(2019, 1, 2, 16, 0), 0, None],
         [2, "一", A, "举办并报送：第1期主题", "场次举办", DW, None, "张圣合",
-         T(2019, 2, 28), T(2019, 2, 28), "已完成", "完成", T(2019, 2, 22, 11, 0), 0, None],
+         T(2019, 2, 28), T(2019, 2, 28), "已完成", "完成", T(2019, 2, 21, 10, 0), 0, None],
         [3, "一", A, "举办并报送：第2期主题", "场次举办", DW, None, "张圣合",
          T(2019, 4, 28), T(2019, 4, 28), "退回修改", "逾期", None, 2, T(2019, 8, 10, 9, 0)],
     ]  # fmt: skip
