@@ -14,7 +14,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from tongxin.core.demo_running import replay_at
+from tongxin.demo.running import replay_at
 from tongxin.core.text import clean_for_document
 from tongxin.exports.exporters import ActivityTableExporter
 from tongxin.reports.exporters import BulletinExporter, LedgerExporter
