@@ -190,7 +190,12 @@ WHITENOISE_USE_FINDERS = envbool("WHITENOISE_USE_FINDERS", True)
 # Uploads: plan documents and evidence are checked for type and size before they are stored.
 UPLOAD_MAX_BYTES = envint("UPLOAD_MAX_MB", 20) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Every uploaded file streams to a temporary file on disk, never into memory; one request may carry at most
+# REQUEST_MAX_MB of files (the rest is skipped while reading, and the form says so), one report EVIDENCE_MAX_TOTAL_MB.
+FILE_UPLOAD_HANDLERS = ["tongxin.core.uploads.BoundedUploadHandler"]
+FILE_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
+REQUEST_MAX_BYTES = envint("REQUEST_MAX_MB", 120) * 1024 * 1024
+EVIDENCE_MAX_TOTAL_BYTES = envint("EVIDENCE_MAX_TOTAL_MB", 100) * 1024 * 1024
 
 # --- Sessions and HTTPS (owned by the hardening work; documented in docs/security.md) -------------------------
 SESSION_COOKIE_HTTPONLY = True

@@ -14,8 +14,8 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from tongxin.demo.running import replay_at
 from tongxin.core.text import clean_for_document
+from tongxin.demo.running import replay_at
 from tongxin.exports.exporters import ActivityTableExporter
 from tongxin.reports.exporters import BulletinExporter, LedgerExporter
 from tongxin.supervision.services import report_accept, report_submit

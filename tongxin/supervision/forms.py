@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tongxin.accounts.models import User
 from tongxin.activities.models import Assignment
+from tongxin.core.uploads import upload_refused
 from tongxin.orgs.models import Organisation
 from tongxin.orgs.selectors import org_with_descendants_ids, user_unit_ids
 from tongxin.supervision import status
@@ -230,6 +231,15 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)] if data else []
 
 
+def form_is_valid(form: forms.Form, request) -> bool:
+    """Validate, and if the request's files passed the request limit (and were dropped), say so on the form."""
+    valid = form.is_valid()
+    if refused := upload_refused(request):
+        form.add_error(None, refused)
+        return False
+    return valid
+
+
 def _size_checked(f) -> None:
     if f is not None and f.size > settings.UPLOAD_MAX_BYTES:
         raise forms.ValidationError(
@@ -249,11 +259,15 @@ class ReportForm(forms.Form):
     media_links = forms.CharField(
         label=_("媒体报道链接"), required=False, widget=forms.Textarea(attrs={"rows": 3}), help_text=_("每行一个链接")
     )
+    # A fresh one-time token with every new form; a second post of the same form shows the first one's report.
+    submission_token = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
     files = MultipleFileField(
         label=_("照片和文件"),
         required=False,
-        help_text=_("可多选。支持图片、PDF、Word、Excel、文本和 MP4，单个文件不超过 %(max)d MB。")
-        % {"max": settings.UPLOAD_MAX_BYTES // 1048576},
+        help_text=_(
+            "可多选。支持图片、PDF、Word、Excel、文本和 MP4，单个文件不超过 %(max)d MB，合计不超过 %(total)d MB。"
+        )
+        % {"max": settings.UPLOAD_MAX_BYTES // 1048576, "total": settings.EVIDENCE_MAX_TOTAL_BYTES // 1048576},
     )
 
     def __init__(self, *args, activity, tasks, orgs, fixed_org=None, **kwargs):
@@ -270,6 +284,12 @@ class ReportForm(forms.Form):
         files = self.cleaned_data.get("files") or []
         for f in files:
             _size_checked(f)
+        total = sum(f.size for f in files)
+        if total > settings.EVIDENCE_MAX_TOTAL_BYTES:
+            raise forms.ValidationError(
+                _("照片和文件合计 %(size).1f MB，每份报告上限 %(max)d MB。请压缩或精选后再上传。"),
+                params={"size": total / 1048576, "max": settings.EVIDENCE_MAX_TOTAL_BYTES // 1048576},
+            )
         return files
 
     def org_for(self, user):

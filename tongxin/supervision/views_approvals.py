@@ -15,7 +15,7 @@ from tongxin.activities.selectors import activities_visible_to, with_details
 from tongxin.core.access import get_visible_or_404, require
 from tongxin.core.params import int_param
 from tongxin.supervision import selectors
-from tongxin.supervision.forms import ApprovalForm, DecideForm, activity_orgs
+from tongxin.supervision.forms import ApprovalForm, DecideForm, activity_orgs, form_is_valid
 from tongxin.supervision.models import Approval
 from tongxin.supervision.services import ConcurrentUpdate, SupervisionError, approval_decide, approval_request
 from tongxin.supervision.services import approval_withdraw as approval_withdraw_service
@@ -76,7 +76,7 @@ def approval_new(request: HttpRequest, activity_id: int) -> HttpResponse:
             initial.update(task=task.pk, org=task.owner_org_id)
         return _render_form(request, activity, ApprovalForm(initial=initial, **kwargs))
     form = ApprovalForm(request.POST, request.FILES, **kwargs)
-    if not form.is_valid():
+    if not form_is_valid(form, request):
         return _render_form(request, activity, form, code=400)
     d = form.cleaned_data
     extension = d["kind"] == Approval.Kind.EXTENSION
@@ -91,7 +91,7 @@ def approval_new(request: HttpRequest, activity_id: int) -> HttpResponse:
             body=d["body"],
             task=d["task"] if extension else None,
             new_due=d["new_due"] if extension else None,
-            attachment=(attachment.name, attachment.read()) if attachment else None,
+            attachment=(attachment.name, attachment) if attachment else None,
         )
     except SupervisionError as exc:
         form.add_error(None, exc.message + ("（其他内容已保留，请重新选择附件。）" if attachment else ""))

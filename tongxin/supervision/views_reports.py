@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -15,7 +17,7 @@ from tongxin.core.access import get_visible_or_404, require
 from tongxin.core.params import int_param
 from tongxin.plans.selectors import plans_visible_to
 from tongxin.supervision import selectors, status
-from tongxin.supervision.forms import ReportFilterForm, ReportForm, ReviewForm, activity_orgs
+from tongxin.supervision.forms import ReportFilterForm, ReportForm, ReviewForm, activity_orgs, form_is_valid
 from tongxin.supervision.models import Evidence, ProgressReport, Task
 from tongxin.supervision.services import ConcurrentUpdate, SupervisionError, report_accept, report_return, report_submit
 
@@ -35,9 +37,10 @@ def report_new(request: HttpRequest, activity_id: int) -> HttpResponse:
         "fixed_org": None if is_admin(user) else user.organisation,
     }
     if request.method != "POST":
-        return _render_form(request, activity, ReportForm(initial=_initial(request, tasks), **kwargs))
+        initial = _initial(request, tasks) | {"submission_token": secrets.token_urlsafe(24)}
+        return _render_form(request, activity, ReportForm(initial=initial, **kwargs))
     form = ReportForm(request.POST, request.FILES, **kwargs)
-    if not form.is_valid():
+    if not form_is_valid(form, request):
         return _render_form(request, activity, form, code=400)
     d = form.cleaned_data
     task = d["task"]
@@ -53,13 +56,17 @@ def report_new(request: HttpRequest, activity_id: int) -> HttpResponse:
             media_links=d["media_links"],
             session=d["session"] or (task.session if task else None),
             task=task,
-            files=[(f.name, f.read()) for f in d["files"]],
+            files=[(f.name, f) for f in d["files"]],
+            submission_token=d["submission_token"],
         )
     except SupervisionError as exc:
         message = exc.message + ("（其他内容已保留，请重新选择文件。）" if d["files"] else "")
         form.add_error(None, message)
         return _render_form(request, activity, form, code=400)
-    messages.success(request, "开展情况已报送，等待审核。")
+    if getattr(report, "repeated", False):
+        messages.info(request, "这份开展情况刚才已经报送过了，没有重复报送。")
+    else:
+        messages.success(request, "开展情况已报送，等待审核。")
     return redirect("supervision:report_detail", pk=report.pk)
 
 

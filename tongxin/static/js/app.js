@@ -27,6 +27,31 @@
       setTimeout(function () { target.classList.remove("flash"); }, 1600);
     }
   });
+  // A form that files something (a report, a request) is sent once: the first submit disables its buttons and a
+  // second submit (a double click, Enter pressed twice) is ignored. The server's one-time token is the real guard.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.matches || !form.matches("form[data-submit-once]")) return;
+    if (form.dataset.sending) {
+      event.preventDefault();
+      return;
+    }
+    form.dataset.sending = "1";
+    // After this event, so the browser still sends the form (a disabled button would not submit it).
+    setTimeout(function () {
+      Array.prototype.forEach.call(form.querySelectorAll("button"), function (button) {
+        button.disabled = true;
+      });
+    }, 0);
+  });
+  // Back to a page from the browser's cache: its forms may be sent again.
+  window.addEventListener("pageshow", function (event) {
+    if (!event.persisted) return;
+    Array.prototype.forEach.call(document.querySelectorAll("form[data-submit-once]"), function (form) {
+      delete form.dataset.sending;
+      Array.prototype.forEach.call(form.querySelectorAll("button"), function (button) { button.disabled = false; });
+    });
+  });
   // A long select gets a type-to-find box: <select data-searchable="placeholder">. The browser's own <datalist>
   // suggests matching names; picking one selects that option. Without JS the plain select still works.
   var searchCount = 0;
