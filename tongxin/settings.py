@@ -199,15 +199,34 @@ WHITENOISE_USE_FINDERS = envbool("WHITENOISE_USE_FINDERS", True)
 # Uploads: plan documents and evidence are checked for type and size before they are stored.
 UPLOAD_MAX_BYTES = envint("UPLOAD_MAX_MB", 20) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Every uploaded file streams to a temporary file on disk, never into memory; one request may carry at most
+# REQUEST_MAX_MB of files (the rest is skipped while reading, and the form says so), one report EVIDENCE_MAX_TOTAL_MB.
+FILE_UPLOAD_HANDLERS = ["tongxin.core.uploads.BoundedUploadHandler"]
+FILE_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
+REQUEST_MAX_BYTES = envint("REQUEST_MAX_MB", 120) * 1024 * 1024
+EVIDENCE_MAX_TOTAL_BYTES = envint("EVIDENCE_MAX_TOTAL_MB", 100) * 1024 * 1024
 
+# --- Sessions and HTTPS (owned by the hardening work; documented in docs/security.md) -------------------------
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# A working day rather than Django's two weeks: a shared office computer should not stay signed in for a fortnight.
+SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 8 * 60 * 60)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = envbool("SESSION_EXPIRE_AT_BROWSER_CLOSE", False)
+# HSTS is off until the site is known to be served only over HTTPS: once sent, browsers refuse plain HTTP for years.
+SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", False)
+# Trust X-Forwarded-Proto only when told a proxy sets it: otherwise any client could claim to be on HTTPS.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if envbool("TRUST_PROXY_HTTPS", False) else None
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
+if SESSION_COOKIE_AGE <= 0 or SECURE_HSTS_SECONDS < 0:
+    raise ImproperlyConfigured("SESSION_COOKIE_AGE must be positive and SECURE_HSTS_SECONDS not negative.")
+# --- end of sessions and HTTPS ---------------------------------------------------------------------------------
 
 TASKS = {
     "default": {
@@ -246,9 +265,15 @@ TONGXIN_YELLOW_DAYS = envint("TONGXIN_YELLOW_DAYS", 7)
 TONGXIN_ESCALATE_DAYS = envint("TONGXIN_ESCALATE_DAYS", 7)
 TONGXIN_REMIND_HOUR = envint("TONGXIN_REMIND_HOUR", 8)  # the background loop sends no reminders before this hour
 EVIDENCE_TYPES = {
-    ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".gif": "image/gif", ".webp": "image/webp",
-    ".pdf": "application/pdf", ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".txt": "text/plain",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".png": "image/png",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+    ".pdf": "application/pdf",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".txt": "text/plain",
     ".mp4": "video/mp4",
 }
 

@@ -16,6 +16,9 @@ from tongxin.core import clock
 from tongxin.orgs.models import Organisation, Person
 from tongxin.parser.times import normalise
 
+# With more choices than this a select gets a type-to-find box (app.js, `data-searchable`).
+SEARCHABLE_AT = 30
+
 
 class OverviewFilterForm(forms.Form):
     plan = forms.TypedChoiceField(label=_("方案"), required=False, coerce=int, empty_value=None)
@@ -36,20 +39,31 @@ class OverviewFilterForm(forms.Form):
     def __init__(self, *args, user, plans, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["plan"].choices = [(p.pk, f"{p.year or ''} {p.title}") for p in plans]
-        leaders = Person.objects.filter(kind=Person.Kind.LEADER).filter(
-            Exists(Assignment.objects.filter(person=OuterRef("pk")))
-        )
-        self.fields["leader"].choices = [("", _("全部领导"))] + [(p.pk, p.name) for p in leaders]
-        units = (
-            Organisation.objects.filter(Exists(Assignment.objects.filter(organisation=OuterRef("pk"))))
-            .exclude(kind="placeholder")  # 各有关单位 and the like are never a filter option
-            .order_by("kind", "name")
-        )
+        # Leaders and units of the plan in view only: every organisation of every plan made 3,400 options.
+        plan_id = self.plan_in_view(plans)
+        named = Assignment.objects.filter(activity__plan_id=plan_id)
+        leaders = Person.objects.filter(kind=Person.Kind.LEADER).filter(Exists(named.filter(person=OuterRef("pk"))))
+        units = Organisation.objects.filter(
+            Exists(named.filter(organisation=OuterRef("pk")))
+            | Exists(Activity.objects.filter(plan_id=plan_id, owner_org=OuterRef("pk")))
+        ).exclude(kind="placeholder").order_by("kind", "name")  # 各有关单位 and the like are never a filter option
+        self.fields["leader"].choices = [("", _("全部领导"))] + [(p.pk, p.name) for p in leaders.order_by("name")]
         self.fields["unit"].choices = [("", _("全部单位"))] + [(o.pk, o.name) for o in units]
+        for name in ("leader", "unit"):
+            if len(self.fields[name].choices) > SEARCHABLE_AT:
+                self.fields[name].widget.attrs["data-searchable"] = _("输入名称查找")
+
+    def plan_in_view(self, plans) -> int | None:
+        """The plan asked for when it is one of `plans`, else the first (newest), as the overview shows it."""
+        wanted = str(self.data.get("plan", "")) if self.is_bound else ""
+        chosen = next((p.pk for p in plans if str(p.pk) == wanted), None)
+        return chosen if chosen is not None else (plans[0].pk if plans else None)
 
     def filters(self) -> OverviewFilters:
-        if not self.is_bound or not self.is_valid():
+        """The valid filters; one that no longer applies (a unit of the plan left behind) is dropped, not all."""
+        if not self.is_bound:
             return OverviewFilters()
+        self.is_valid()
         d = self.cleaned_data
         return OverviewFilters(
             plan_id=d.get("plan"),

@@ -34,7 +34,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     rows = [(a, selectors.roles_of(a)) for a in page.object_list]
     # A history restore (the back button) needs the whole page, not the rows fragment.
     partial = request.htmx and not request.htmx.history_restore_request
-    template = "activities/_overview_rows.html" if partial else "activities/overview.html"
+    template = "activities/_overview_update.html" if partial else "activities/overview.html"
     return render(
         request,
         template,
