@@ -85,6 +85,8 @@ INSTALLED_APPS = [
     "tongxin.reports",
     "tongxin.exports",
     "tongxin.api",
+    "tongxin.tokens",
+    "tongxin.ops",
 ]
 
 MIDDLEWARE = [
