@@ -16,6 +16,8 @@ urlpatterns = [
     path("reports/", include("tongxin.reports.urls")),
     path("export/", include("tongxin.exports.urls")),
     path("api/", include("tongxin.api.urls")),
+    path("tokens/", include("tongxin.tokens.urls")),
+    path("", include("tongxin.ops.urls")),
     path("admin/", admin.site.urls),
     # Browsers ask for /favicon.ico whatever the page says; answer with the SVG icon rather than a 404.
     path("favicon.ico", RedirectView.as_view(url=static_url("img/favicon.svg"), permanent=True)),
