@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "tongxin.core",
     "tongxin.accounts",
     "tongxin.audit",
+    "tongxin.files",
     "tongxin.orgs",
     "tongxin.plans",
     "tongxin.activities",
@@ -87,6 +88,7 @@ INSTALLED_APPS = [
     "tongxin.api",
     "tongxin.tokens",
     "tongxin.ops",
+    "tongxin.demo",
 ]
 
 MIDDLEWARE = [

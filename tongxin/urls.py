@@ -6,7 +6,23 @@ from django.templatetags.static import static as static_url
 from django.urls import include, path
 from django.views.generic.base import RedirectView
 
-urlpatterns = [
+from tongxin.core import modules
+
+
+def module_urlpatterns() -> list:
+    """Each registered activity module's pages: signed-in at /m/<name>/, public at /p/<name>/, API at /api/<name>/."""
+    patterns = []
+    for module in modules.all_modules():
+        if module.urls:
+            patterns.append(path(f"m/{module.name}/", include(module.urls)))
+        if module.public_urls:
+            patterns.append(path(f"p/{module.name}/", include(module.public_urls)))
+        if module.api_urls:
+            patterns.append(path(f"api/{module.name}/", include(module.api_urls)))
+    return patterns
+
+
+urlpatterns = module_urlpatterns() + [
     path("", include("tongxin.activities.urls")),
     path("accounts/", include("tongxin.accounts.urls")),
     path("plans/", include("tongxin.plans.urls")),

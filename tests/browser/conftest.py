@@ -33,7 +33,7 @@ def browser():
 @pytest.fixture
 def demo_site(live_server, transactional_db, settings):
     """The live server with the reference plan loaded through the real import and the demo accounts."""
-    from tongxin.core.demo import demo_load
+    from tongxin.demo.plan import demo_load
 
     settings.TONGXIN_DEMO = True
     demo_load()

@@ -15,11 +15,11 @@ from django.core.management import CommandError, call_command
 
 from tests.factories import UserFactory
 from tongxin.audit.models import AuditEntry
-from tongxin.core.management.commands.remind import Command as RemindCommand
 from tongxin.notify.models import Delivery, Notification
-from tongxin.notify.tasks import remind_all
+from tongxin.supervision.management.commands.remind import Command as RemindCommand
 from tongxin.supervision.models import Task, Urge
 from tongxin.supervision.services import rule_create, task_create
+from tongxin.supervision.tasks import remind_all
 
 pytestmark = pytest.mark.django_db
 

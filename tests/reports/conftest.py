@@ -21,7 +21,7 @@ import datetime as dt
 
 import pytest
 
-from tongxin.core.demo_running import demo_png, replay_at
+from tongxin.demo.running import demo_png, replay_at
 from tongxin.supervision.models import Task
 from tongxin.supervision.services import (
     report_accept,

@@ -20,7 +20,7 @@ from docx.shared import Pt
 
 from tests.factories import PlanFactory
 from tests.reports.conftest import a_task
-from tongxin.core.demo_running import replay_at
+from tongxin.demo.running import replay_at
 from tongxin.reports.exporters import BulletinExporter
 from tongxin.supervision.models import Task
 from tongxin.supervision.services import report_accept, report_return, report_submit, task_create, task_update

@@ -11,8 +11,8 @@ from collections import Counter
 import pytest
 
 from tongxin.audit.models import AuditEntry
-from tongxin.core.demo import demo_load
-from tongxin.core.demo_running import demo_stage_running
+from tongxin.demo.plan import demo_load
+from tongxin.demo.running import demo_stage_running
 from tongxin.notify.models import Notification
 from tongxin.supervision import status
 from tongxin.supervision.models import Approval, Evidence, ProgressReport, Task, Urge

@@ -18,7 +18,7 @@ from openpyxl import load_workbook
 from tests.factories import PlanFactory
 from tests.reports.conftest import HYPERLINK, a_task
 from tongxin.activities.models import Activity
-from tongxin.core.demo_running import replay_at
+from tongxin.demo.running import replay_at
 from tongxin.reports.exporters import LedgerExporter
 from tongxin.supervision.services import report_submit, task_create, task_urge
 

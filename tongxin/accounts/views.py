@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 
 from tongxin.accounts.forms import SignInForm
+from tongxin.accounts.login_hints import login_hints
 
 
 class SignInView(auth_views.LoginView):
@@ -16,9 +17,7 @@ class SignInView(auth_views.LoginView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         if settings.TONGXIN_DEMO:
-            from tongxin.core.demo import DEMO_ACCOUNTS
-
-            ctx["demo_accounts"] = DEMO_ACCOUNTS
+            ctx["demo_accounts"] = login_hints()
         return ctx
 
 

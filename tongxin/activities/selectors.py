@@ -9,6 +9,7 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from tongxin.accounts.rules import is_admin, sees_everything
 from tongxin.activities.models import Activity, Assignment, Session, TimeWindow
+from tongxin.core import modules
 from tongxin.orgs.selectors import org_with_descendants_ids, user_unit_ids
 
 
@@ -25,6 +26,13 @@ def activities_visible_to(user) -> QuerySet[Activity]:
     if not units:
         return qs.none()
     return qs.filter(Q(assignments__organisation_id__in=units) | Q(owner_org_id__in=units)).distinct()
+
+
+def under_visible_activities(queryset: QuerySet, user, *, via: str = "activity") -> QuerySet:
+    """Rows of any app that hang off an activity (a call, a quiz, a visit, a session's sign-in), limited to those
+    whose activity this user may see — the one rule every module's lists and pages use (outsiders then get 404).
+    `via` is the lookup path from the row to its activity, e.g. "call__activity"."""
+    return queryset.filter(**{f"{via}__in": activities_visible_to(user).values("pk")})
 
 
 def with_details(qs: QuerySet[Activity]) -> QuerySet[Activity]:
@@ -71,13 +79,11 @@ def activities_overview(user, filters: OverviewFilters, *, year: int | None = No
         qs = qs.filter(kinds__icontains=f'"{filters.kind}"')
     if filters.q:
         qs = qs.filter(Q(title__icontains=filters.q) | Q(paragraph__icontains=filters.q))
-    # Imported here: the supervision selectors import this module.
-    from tongxin.supervision.selectors import activities_with_lights
-
     # Filter by id rather than DISTINCT over whole rows: the joins above may repeat an activity, and DISTINCT on
     # every column (the paragraph text included) was the costliest part of the page at 500 activities.
     rows = Activity.objects.filter(pk__in=qs.values("pk")).defer("paragraph")
-    return activities_with_lights(with_details(rows)).order_by("plan__year", "plan_id", "order", "id")
+    # The light comes from supervision, a floor above, through the annotation it registers (see core.modules).
+    return modules.annotate_activities(with_details(rows)).order_by("plan__year", "plan_id", "order", "id")
 
 
 def roles_of(activity: Activity) -> dict[str, list[Assignment]]:

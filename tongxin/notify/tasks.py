@@ -1,4 +1,4 @@
-"""Background jobs (django-tasks, run by `tongxin db_worker`): send pending deliveries, run the daily reminders."""
+"""Background jobs (django-tasks, run by `tongxin db_worker`): send pending deliveries."""
 
 from __future__ import annotations
 
@@ -12,13 +12,3 @@ def deliver_pending() -> dict:
 
     run = deliveries_send_due()
     return {"sent": run.sent, "retrying": run.retrying, "failed": run.failed}
-
-
-@task()
-def remind_all() -> dict:
-    """The reminder job (due-soon and overdue reminders, escalation, then delivery) for today."""
-    from tongxin.core.clock import today
-    from tongxin.supervision.reminders import reminders_run
-
-    run = reminders_run(today=today())
-    return run.as_dict()

@@ -8,8 +8,8 @@ import datetime as dt
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tongxin.activities.models import COMPONENT_LABELS
 from tongxin.core.highlight import Mark, find_marks, highlight
+from tongxin.core.kinds import COMPONENT_LABELS
 from tongxin.plans.models import PlanImport
 
 LIST_FIELDS = [

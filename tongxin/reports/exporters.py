@@ -18,6 +18,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from tongxin.core import modules
 from tongxin.core.clock import today as clock_today
 from tongxin.exports.exporters import EXCEL_MAX_CHARS, FORMULA_PREFIXES, Exporter, safe_cell
 from tongxin.plans.models import Plan
@@ -198,7 +199,19 @@ class LedgerExporter(StreamedExporter):
         wb = Workbook(write_only=True)
         self._tasks(wb.create_sheet("任务台账"))
         self._reports(wb.create_sheet("开展情况"))
+        for module in modules.all_modules():
+            for sheet in module.ledger_sheets(self.plan, self.units) if module.ledger_sheets else ():
+                self._module_sheet(wb.create_sheet(sheet.title[:31]), sheet)
         wb.save(fh)
+
+    def _module_sheet(self, ws, sheet: modules.Sheet) -> None:
+        """An activity module's own ledger sheet (see tongxin.core.modules), with the same safe cells."""
+        _prepare(ws, self._heading(sheet.title), sheet.headers)
+        cells = SafeCells(ws)
+        n = 0
+        for n, row in enumerate(sheet.rows, start=1):  # noqa: B007 - n is the row count after
+            ws.append([cells.text(v) if isinstance(v, str) else v for v in row])
+        _finish(ws, sheet.headers, n)
 
     def _heading(self, what: str) -> str:
         who = f"（{self.unit_name}）" if self.unit_name else ""
@@ -401,6 +414,9 @@ class BulletinExporter(StreamedExporter):
         for i, item in enumerate(f.news, start=1):
             news.append(("sub", f"{cn_ordinal(i)}{item.title}"))
             news += [("p", report_line(r)) for r in item.reports]
+        for module in modules.all_modules():
+            if module.bulletin_lines:
+                news += [("p", line) for line in module.bulletin_lines(self.plan, self.start, self.end)]
         if not news:
             news = [("p", "本期没有已采用的开展情况报告。")]
         if f.overdue:

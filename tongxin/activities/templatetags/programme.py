@@ -41,3 +41,20 @@ def session_label(s) -> str:
 @register.inclusion_tag("includes/roles.html")
 def roles_tags(roles: dict, short: bool = False):
     return {"roles": roles, "short": short}
+
+
+@register.simple_tag(takes_context=True)
+def module_panels(context, activity) -> dict:
+    """The panels of the activity modules that serve this activity's kinds (see tongxin.core.modules), in order.
+    A module returns "" when it has nothing to show this viewer; such panels are left out."""
+    from tongxin.core import modules
+
+    request = context["request"]
+    lights, panels = [], []
+    for module in modules.modules_for(activity.kinds):
+        if module.activity_lights:
+            lights += module.activity_lights([activity.pk]).get(activity.pk, [])
+        html = module.panel(request, activity) if module.panel else ""
+        if html:
+            panels.append({"name": module.name, "label": module.label, "html": html})
+    return {"panels": panels, "lights": lights}

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from tongxin.core.demo import DEMO_ACCOUNTS, DEMO_PLAN_TITLE, DEMO_TODAY, demo_load
+from tongxin.demo.plan import DEMO_ACCOUNTS, DEMO_PLAN_TITLE, DEMO_TODAY, demo_load
 from tongxin.plans.models import Plan
 
 

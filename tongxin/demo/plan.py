@@ -43,10 +43,9 @@ def demo_load(*, stage: str = "plan") -> dict:
     from django.db import transaction
 
     from tongxin.accounts.models import User
+    from tongxin.core import clock
     from tongxin.orgs.models import Organisation, Person
     from tongxin.plans.services import plan_import_create, plan_import_publish
-
-    from tongxin.core import clock
 
     path = example_plan_path()
     # The plan is imported as it was at the start of 2019, so nothing in the demo is stamped after its pinned today.
@@ -74,7 +73,18 @@ def demo_load(*, stage: str = "plan") -> dict:
                 user.person = person
                 user.save()
     if stage == "running":
-        from tongxin.core.demo_running import demo_stage_running
+        from tongxin.demo.running import demo_stage_running
 
         demo_stage_running()
+    demo_run_module_stages(plan, stage)
     return {"plan": plan, "accounts": DEMO_ACCOUNTS}
+
+
+def demo_run_module_stages(plan, stage: str) -> None:
+    """Each activity module's own demo for this stage (see tongxin.core.modules), after the core stages."""
+    from tongxin.core import modules
+
+    for module in modules.all_modules():
+        step = module.demo_stages.get(stage)
+        if step is not None:
+            step(plan)
