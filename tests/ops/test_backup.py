@@ -20,7 +20,7 @@ import pytest
 from django.conf import settings
 
 from tests.conftest import ROOT
-from tongxin.core.demo import demo_load
+from tongxin.demo.plan import demo_load
 from tongxin.ops.backup import MANIFEST, backup_create, media_files, row_counts
 from tongxin.orgs.models import Organisation
 
