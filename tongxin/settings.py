@@ -222,12 +222,26 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "tongxin@localhost")
 TONGXIN_TODAY = os.environ.get("TONGXIN_TODAY", "")
 TONGXIN_SITE_NAME = os.environ.get("TONGXIN_SITE_NAME", "同心 · 方案落实管理")
 
+# --- ops: logs, health, cleanup (tongxin.ops) -----------------------------------------------------------------
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
+if LOG_FORMAT not in ("text", "json"):
+    raise ImproperlyConfigured(f"LOG_FORMAT must be text or json, got {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "tongxin.ops.logging.JsonFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", **({"formatter": "json"} if LOG_FORMAT == "json" else {})}
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+# /healthz fails when the worker or the reminder loop has not beaten for this long, or the disk is this full.
+TONGXIN_HEARTBEAT_STALE_SECONDS = envint("TONGXIN_HEARTBEAT_STALE_SECONDS", 900)
+TONGXIN_MIN_FREE_DISK_MB = envint("TONGXIN_MIN_FREE_DISK_MB", 500)
+# The daily cleanup keeps sent deliveries this many days, finished background jobs this many.
+TONGXIN_DELIVERY_KEEP_DAYS = envint("TONGXIN_DELIVERY_KEEP_DAYS", 90)
+TONGXIN_TASK_RESULTS_KEEP_DAYS = envint("TONGXIN_TASK_RESULTS_KEEP_DAYS", 7)
+# --- end ops ------------------------------------------------------------------------------------------------------
 
 if not DEBUG and os.environ.get("TONGXIN_PRODUCTION") and not os.environ.get("SECRET_KEY"):
     raise ImproperlyConfigured("生产环境必须通过环境变量 SECRET_KEY 设置密钥。")

@@ -210,6 +210,12 @@ def delivery_retry(*, actor, delivery: Delivery) -> Delivery:
     return delivery
 
 
+def deliveries_delete_sent_before(*, before: dt.datetime) -> int:
+    """The daily cleanup: sent deliveries older than `before` go; failed and pending ones stay to be looked at."""
+    deleted, _ = Delivery.objects.filter(state=Delivery.State.SENT, sent_at__lt=before).delete()
+    return deleted
+
+
 # --- Channels ----------------------------------------------------------------------------------------------------
 
 
