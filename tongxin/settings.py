@@ -241,6 +241,17 @@ TONGXIN_MIN_FREE_DISK_MB = envint("TONGXIN_MIN_FREE_DISK_MB", 500)
 # The daily cleanup keeps sent deliveries this many days, finished background jobs this many.
 TONGXIN_DELIVERY_KEEP_DAYS = envint("TONGXIN_DELIVERY_KEEP_DAYS", 90)
 TONGXIN_TASK_RESULTS_KEEP_DAYS = envint("TONGXIN_TASK_RESULTS_KEEP_DAYS", 7)
+# Behind nginx (deploy/nginx): trust its X-Forwarded-Proto, and X-Real-IP for sign-in lockouts, from the proxy only.
+TRUST_PROXY_HEADERS = envbool("TRUST_PROXY_HEADERS", False)
+TRUSTED_PROXIES = envlist("TRUSTED_PROXIES", ["127.0.0.1", "::1"])
+if TRUST_PROXY_HEADERS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    AXES_CLIENT_IP_CALLABLE = "tongxin.ops.proxy.client_ip"
+# PgBouncer in transaction pooling mode (deploy/pgbouncer): a connection is not ours between transactions, so no
+# server-side cursors and no prepared statements.
+if envbool("DB_PGBOUNCER", False) and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = None
 # --- end ops ------------------------------------------------------------------------------------------------------
 
 if not DEBUG and os.environ.get("TONGXIN_PRODUCTION") and not os.environ.get("SECRET_KEY"):
