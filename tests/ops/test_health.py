@@ -105,6 +105,7 @@ def test_the_operations_page_is_for_the_department_only(client_for, people, djan
     assert "发送失败 1 条" in html and "已发送 1 条" in html and 'href="/inbox/deliveries/?state=failed"' in html
     assert "上传文件：" in html and "数据库：" in html
     assert "后台任务进程：" in html and "督办提醒循环：从未运行" in html
+    assert "<td>数据库</td>" in html and "<td>磁盘空间</td>" in html and "队列为空" in html
     assert client_for("dangwai").get("/ops/").status_code == 403
     assert client_for("viewer").get("/ops/").status_code == 403
 
