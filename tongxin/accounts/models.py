@@ -6,6 +6,8 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tongxin.core.fields import CreatedAtField
+
 
 class User(AbstractUser):
     class Role(models.TextChoices):
@@ -29,6 +31,8 @@ class User(AbstractUser):
         "orgs.Person", verbose_name=_("对应人员"), null=True, blank=True, on_delete=models.SET_NULL, related_name="user"
     )
     phone = models.CharField(_("手机"), max_length=30, blank=True)
+    # Django's own default stamps the real time; ours comes from the one clock like every other row.
+    date_joined = CreatedAtField(_("注册时间"))
 
     class Meta:
         verbose_name = _("用户")

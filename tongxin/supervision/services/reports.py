@@ -93,11 +93,12 @@ def _review(*, actor, report: ProgressReport, state: str, comment: str) -> Progr
         task = report.task
         if task is not None and not task.is_closed:
             new_state = Task.State.DONE if state == ProgressReport.State.ACCEPTED else Task.State.RETURNED
+            # Done as of the report's submission: a unit that reported on time is on time, however long the review.
             Task.objects.filter(pk=task.pk).update(
                 state=new_state,
                 version=task.version + 1,
                 updated_at=clock.now(),
-                done_at=clock.now() if new_state == Task.State.DONE else None,
+                done_at=report.submitted_at if new_state == Task.State.DONE else None,
             )
         if state == ProgressReport.State.ACCEPTED and report.session_id:
             Session.objects.filter(pk=report.session_id).update(state=Session.State.HELD)
