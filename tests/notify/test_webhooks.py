@@ -15,6 +15,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from tests.api.test_openapi import conforms
 from tongxin.core import clock
 from tongxin.notify.forms import ChannelForm
 from tongxin.notify.models import Channel, Delivery
@@ -79,11 +80,10 @@ def _report(tasks, people, units):
 
 
 def test_a_reviewed_report_and_the_task_it_moved_reach_the_other_system_signed(
-    tasks, people, units, hook, receiver, django_capture_on_commit_callbacks
+    tasks, people, units, hook, receiver, client
 ):
-    with django_capture_on_commit_callbacks(execute=False):
-        report = _report(tasks, people, units)
-        report_accept(actor=people["admin"], report=report, comment="很好")
+    report = _report(tasks, people, units)
+    report_accept(actor=people["admin"], report=report, comment="很好")
     run = deliveries_send_due()
     assert (run.sent, run.failed, run.retrying) == (2, 0, 0)
     assert [(p["event"], p["signature_ok"]) for p in receiver.posts] == [
@@ -95,6 +95,16 @@ def test_a_reviewed_report_and_the_task_it_moved_reach_the_other_system_signed(
     assert reviewed["event"] == "report.reviewed"
     assert reviewed["data"] == {"report_id": report.pk, "state": "accepted", "task_id": report.task_id}
     assert reviewed["occurred_at"].startswith("2019-08-15T")
+    # The payload is what the OpenAPI document promises under "webhooks".
+    spec = client.get("/api/openapi.json").json()
+    assert set(spec["webhooks"]) == {"task.state_changed", "report.reviewed"}
+    for post in receiver.posts:
+        conforms(post["json"], {"$ref": "#/components/schemas/WebhookEvent"}, spec)
+    conforms(
+        spec["components"]["schemas"]["WebhookEvent"]["examples"][0],
+        {"$ref": "#/components/schemas/WebhookEvent"},
+        spec,
+    )
     assert set(Delivery.objects.values_list("state", flat=True)) == {"sent"}
 
 

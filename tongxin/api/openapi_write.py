@@ -91,6 +91,39 @@ VALIDATION_ERROR = _object(
 VALIDATION_ERROR["examples"] = [{"detail": "提交的内容有误，未保存。", "errors": {"summary": ["这个字段是必填项。"]}}]
 
 
+WEBHOOK_EVENT = _object(
+    {
+        "event": {"type": "string", "enum": ["task.state_changed", "report.reviewed"], "description": "事件"},
+        "occurred_at": {"type": "string", "format": "date-time", "description": "发生时间（ISO 8601）"},
+        "data": {
+            "type": "object",
+            "description": "task.state_changed：task_id、state；report.reviewed：report_id、state、task_id。"
+            "详情可用 /api/tasks/{id} 读取",
+        },
+    },
+    required=["event", "occurred_at", "data"],
+    description="推送给对接系统的事件（POST，JSON）。请求头 X-Tongxin-Event 为事件名，X-Tongxin-Signature 为 "
+    "sha256=HMAC-SHA256(签名密钥, 原始请求体) 的十六进制；对方返回 2xx 即成功，否则按 1、5、30、120、480 分钟重试。",
+)
+WEBHOOK_EVENT["examples"] = [
+    {
+        "event": "report.reviewed",
+        "occurred_at": "2019-08-15T10:20:00+08:00",
+        "data": {"report_id": 19, "state": "accepted", "task_id": 41},
+    }
+]
+
+
+def _webhook(summary: str) -> dict:
+    return {
+        "post": {
+            "summary": summary,
+            "requestBody": {"content": _content(_ref("WebhookEvent"))},
+            "responses": {"200": {"description": "任何 2xx 表示已收到"}},
+        }
+    }
+
+
 def _post(summary: str, body: dict, created: dict, *, description: str) -> dict:
     return {
         "summary": summary,
@@ -136,6 +169,11 @@ def openapi_schema() -> dict:
     schema["security"] = [{"session": []}, {"bearer": []}]
     schema["paths"]["/api/tasks"]["post"] = TASK_POST
     schema["paths"]["/api/reports"] = {"post": REPORT_POST}
+    # Sent by tongxin to a configured 对接系统 Webhook channel (inbox → 提醒渠道), signed with its secret.
+    schema["webhooks"] = {
+        "task.state_changed": _webhook("督办任务的办理状态变了"),
+        "report.reviewed": _webhook("开展情况报告已审核（采用或退回）"),
+    }
     components = schema["components"]
     components["securitySchemes"]["bearer"] = {
         "type": "http",
@@ -157,10 +195,11 @@ def openapi_schema() -> dict:
             "ReportCreated": REPORT_CREATED,
             "Evidence": EVIDENCE,
             "ValidationError": VALIDATION_ERROR,
+            "WebhookEvent": WEBHOOK_EVENT,
         }
     )
     return copy.deepcopy(schema)
 
 
 # Schemas only a write answers or a request carries (the read tests' "every field appears in a GET" skips them).
-WRITE_SCHEMAS = {"TaskInput", "ReportInput", "ReportCreated", "Evidence", "ValidationError"}
+WRITE_SCHEMAS = {"TaskInput", "ReportInput", "ReportCreated", "Evidence", "ValidationError", "WebhookEvent"}
