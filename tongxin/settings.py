@@ -86,6 +86,8 @@ INSTALLED_APPS = [
     "tongxin.reports",
     "tongxin.exports",
     "tongxin.api",
+    "tongxin.tokens",
+    "tongxin.ops",
     "tongxin.demo",
 ]
 
@@ -97,6 +99,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "tongxin.api.auth.ApiTokenMiddleware",  # Bearer tokens on /api/ only (ops)
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -247,12 +250,37 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "tongxin@localhost")
 TONGXIN_TODAY = os.environ.get("TONGXIN_TODAY", "")
 TONGXIN_SITE_NAME = os.environ.get("TONGXIN_SITE_NAME", "同心 · 方案落实管理")
 
+# --- ops: logs, health, cleanup (tongxin.ops) -----------------------------------------------------------------
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
+if LOG_FORMAT not in ("text", "json"):
+    raise ImproperlyConfigured(f"LOG_FORMAT must be text or json, got {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "tongxin.ops.logging.JsonFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", **({"formatter": "json"} if LOG_FORMAT == "json" else {})}
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+# /healthz fails when the worker or the reminder loop has not beaten for this long, or the disk is this full.
+TONGXIN_HEARTBEAT_STALE_SECONDS = envint("TONGXIN_HEARTBEAT_STALE_SECONDS", 900)
+TONGXIN_MIN_FREE_DISK_MB = envint("TONGXIN_MIN_FREE_DISK_MB", 500)
+# The daily cleanup keeps sent deliveries this many days, finished background jobs this many.
+TONGXIN_DELIVERY_KEEP_DAYS = envint("TONGXIN_DELIVERY_KEEP_DAYS", 90)
+TONGXIN_TASK_RESULTS_KEEP_DAYS = envint("TONGXIN_TASK_RESULTS_KEEP_DAYS", 7)
+# Behind nginx (deploy/nginx): trust its X-Forwarded-Proto, and X-Real-IP for sign-in lockouts, from the proxy only.
+TRUST_PROXY_HEADERS = envbool("TRUST_PROXY_HEADERS", False)
+TRUSTED_PROXIES = envlist("TRUSTED_PROXIES", ["127.0.0.1", "::1"])
+if TRUST_PROXY_HEADERS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    AXES_CLIENT_IP_CALLABLE = "tongxin.ops.proxy.client_ip"
+# PgBouncer in transaction pooling mode (deploy/pgbouncer): a connection is not ours between transactions, so no
+# server-side cursors and no prepared statements.
+if envbool("DB_PGBOUNCER", False) and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = None
+# --- end ops ------------------------------------------------------------------------------------------------------
 
 if not DEBUG and os.environ.get("TONGXIN_PRODUCTION") and not os.environ.get("SECRET_KEY"):
     raise ImproperlyConfigured("生产环境必须通过环境变量 SECRET_KEY 设置密钥。")
