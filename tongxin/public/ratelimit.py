@@ -103,8 +103,8 @@ def rate_limit_count(request: HttpRequest, *, scope: str, rate: str, key: Key = 
         if count == 1 and random.random() < CLEANUP_CHANCE:
             rate_counters_cleanup(now=moment)
     else:
-        row = RateCounter.objects.filter(scope=scope, key=digest, window_start=window_start).first()
-        count = row.count if row else 0
+        found = RateCounter.objects.filter(scope=scope, key=digest, window_start=window_start).values_list("count")
+        count = next((row[0] for row in found[:1]), 0)
     return RateState(count=count, limit=parsed.limit, retry_after=max(1, math.ceil(expires_at - moment)))
 
 
