@@ -16,8 +16,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from captcha.models import CaptchaStore
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from tongxin.public.models import RateCounter
@@ -118,6 +120,14 @@ def rate_counters_cleanup(*, now: float | None = None) -> int:
     moment = time.time() if now is None else now
     deleted, _ = RateCounter.objects.filter(expires_at__lte=int(moment)).delete()
     return deleted
+
+
+def public_cleanup() -> dict[str, int]:
+    """Everything the public face leaves behind that has run out: finished rate windows and expired captchas.
+    For the scheduled cleanup; returns how many rows of each went."""
+    # The captcha library stamps expiry in real time (timezone.now), so it is compared in real time here too.
+    expired, _ = CaptchaStore.objects.filter(expiration__lte=timezone.now()).delete()
+    return {"rate_counters": rate_counters_cleanup(), "captchas": expired}
 
 
 def too_many_requests(request: HttpRequest, state: RateState, scope: str) -> HttpResponse:
