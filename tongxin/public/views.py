@@ -41,6 +41,7 @@ def _qr_url(request: HttpRequest) -> str:
 
 
 @require_GET
+@rate_limit(scope="qr", rate="120/m")  # making a code costs a few milliseconds; a flood of query variants should not
 @condition(etag_func=lambda request, kind: qr.qr_etag(_qr_url(request), kind))
 def qr_image(request: HttpRequest, kind: str) -> HttpResponse:
     """/p/qr.svg?path=/p/... (or .png); `download=1` makes it a file to save."""
