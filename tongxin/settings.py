@@ -245,7 +245,6 @@ EVIDENCE_TYPES = {
 
 # ── Public face (tongxin.public): pages without sign-in, QR codes, captcha, rate limits, error pages ──────────────
 # Owned by the public app; see "The public face" in docs/ARCHITECTURE.md.
-# tongxin.public comes first: its catalogue keeps Django's "这个字段是必填项。" that captcha's would replace.
 INSTALLED_APPS += ["tongxin.public", "captcha"]
 
 # Proxies whose X-Forwarded-For is believed: comma-separated addresses or CIDRs (e.g. "127.0.0.1,10.0.0.0/8").
