@@ -72,3 +72,16 @@ def test_the_qr_code_is_shown_and_the_captcha_refreshes_in_place(phone, live_ser
     assert phone.locator(".pub-captcha-img").evaluate("img => img.naturalWidth") > 0
     assert phone.problems == [], phone.problems
     _shot(phone, "p_sample_sign-up")
+
+
+def test_the_index_is_fine_on_a_desktop_too(browser, live_server):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    page = ctx.new_page()
+    try:
+        page.goto(live_server.url + "/p/")
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        width = page.locator(".pub-main").evaluate("el => el.getBoundingClientRect().width")
+        assert overflow <= 0 and width == 720  # a readable column, centred, not stretched across the screen
+        _shot(page, "p_desktop")
+    finally:
+        ctx.close()
