@@ -27,7 +27,7 @@ def test_public_pages_show_nothing_internal_to_a_signed_in_admin(client_for, nam
     for word in INTERNAL:
         assert word not in html, word
     # Not just absent from the HTML: the template context never had them.
-    for key in ("user", "perms", "unread_count", "messages", "site_name", "request"):
+    for key in ("user", "perms", "unread_count", "messages", "site_name", "request", "view"):
         assert key not in r.context, key
     assert r.context["public_site_name"] == "统一战线公众服务"
 
