@@ -21,6 +21,8 @@ ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    # Behind the local proxy the certificate is self-signed (and every test's own contexts must accept it too).
+    *(["--ignore-certificate-errors"] if BASE_URL else []),
 ]
 
 
@@ -45,6 +47,8 @@ def demo_site(request, transactional_db, settings):
     if BASE_URL:
         # The servers behind the proxy check passwords with the production hashers, not the tests' fast one.
         settings.PASSWORD_HASHERS = global_settings.PASSWORD_HASHERS
+        # …and keep uploads where the servers do, as app servers share MEDIA_ROOT in production.
+        settings.MEDIA_ROOT = os.environ.get("TONGXIN_BROWSER_MEDIA_ROOT", settings.MEDIA_ROOT)
         site = SimpleNamespace(url=BASE_URL)
     else:
         site = request.getfixturevalue("live_server")
@@ -58,9 +62,7 @@ def page_for(browser, demo_site):
     contexts = []
 
     def _open(username: str, *, width: int = 1280):
-        ctx = browser.new_context(
-            viewport={"width": width, "height": 900}, locale="zh-CN", ignore_https_errors=bool(BASE_URL)
-        )
+        ctx = browser.new_context(viewport={"width": width, "height": 900}, locale="zh-CN")
         contexts.append(ctx)
         page = ctx.new_page()
         page.goto(f"{demo_site.url}/accounts/login/")
