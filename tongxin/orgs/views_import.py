@@ -33,7 +33,12 @@ def import_page(request: HttpRequest) -> HttpResponse:
         result = directory_import(
             actor=request.user, name=upload.name, data=upload.read(), dry_run=form.cleaned_data["dry_run"]
         )
-    ctx = {"form": form, "result": result, "problems": result.problems[:SHOWN_PROBLEMS] if result else []}
+    ctx = {
+        "form": form,
+        "result": result,
+        "problems": result.problems[:SHOWN_PROBLEMS] if result else [],
+        "links": result.invite_links() if result and result.outcome else [],
+    }
     return render(request, "orgs/import.html", ctx, status=400 if result and not result.ok else 200)
 
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.urls import reverse
+
+from tongxin.accounts.invites import invite_token
 from tongxin.orgs.directory_io.checking import Checked, Problem, check_sheets
 from tongxin.orgs.directory_io.reading import ReadError, read_file
 from tongxin.orgs.directory_io.writing import Outcome, apply
@@ -19,6 +22,11 @@ class ImportResult:
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    def invite_links(self) -> list[tuple[object, str]]:
+        """(account, path of its one-time link) for each new account that waits for one."""
+        users = self.outcome.invited if self.outcome else []
+        return [(u, reverse("accounts:invite", args=[invite_token(u)])) for u in users]
 
 
 def directory_import(
