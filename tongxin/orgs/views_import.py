@@ -31,7 +31,11 @@ def import_page(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         result = directory_import(
-            actor=request.user, name=upload.name, data=upload.read(), dry_run=form.cleaned_data["dry_run"]
+            actor=request.user,
+            name=upload.name,
+            data=upload.read(),
+            dry_run=form.cleaned_data["dry_run"],
+            initial_password=form.cleaned_data["initial_password"],
         )
     ctx = {
         "form": form,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.contrib.auth import password_validation
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from tongxin.accounts.invites import invite_token
@@ -33,6 +35,11 @@ def directory_import(
     *, actor, name: str, data: bytes, dry_run: bool = False, initial_password: str = ""
 ) -> ImportResult:
     """Check the whole file; write it (in one transaction) only when every row is good and this is not a dry run."""
+    if initial_password:
+        try:
+            password_validation.validate_password(initial_password)
+        except ValidationError as exc:
+            return ImportResult(problems=[Problem("初始密码", None, "；".join(exc.messages))])
     try:
         sheets = read_file(name, data)
     except ReadError as exc:
