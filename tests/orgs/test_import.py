@@ -235,7 +235,7 @@ def test_a_shared_initial_password_is_hashed_once_and_must_be_changed(units):
     assert all(u.check_password("Chifeng-start-1") and u.must_change_password for u in users)
     weak = run(book(accounts=[account("w1", "只读查看")]), initial_password="123")
     assert [str(p) for p in weak.problems] == [
-        "“初始密码”：密码太短，至少需要 8 个字符。；这个密码太常见了。；这个密码全部是数字的。"
+        "“初始密码”：密码太短，至少需要 8 个字符。；这个密码太常见了。；密码只包含数字。"
     ]
     assert not User.objects.filter(username="w1").exists()
 
