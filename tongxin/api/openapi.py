@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import copy
-
 from django.conf import settings
 
 from tongxin.activities.models import COMPONENT_LABELS, Activity, Session
@@ -453,8 +451,3 @@ SCHEMA = {
         },
     },
 }
-
-
-def openapi_schema() -> dict:
-    """A copy the caller may change."""
-    return copy.deepcopy(SCHEMA)

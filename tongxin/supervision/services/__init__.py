@@ -7,6 +7,11 @@ from tongxin.supervision.services.approvals import (  # noqa: F401
 )
 from tongxin.supervision.services.errors import ConcurrentUpdate, SupervisionError  # noqa: F401
 from tongxin.supervision.services.reports import report_accept, report_return, report_submit  # noqa: F401
+from tongxin.supervision.services.rescheduling import (  # noqa: F401
+    tasks_follow_structure,
+    tasks_reschedule,
+    tasks_to_move,
+)
 from tongxin.supervision.services.tasks import (  # noqa: F401
     rule_create,
     rules_generate_due,

@@ -11,6 +11,7 @@ from django.db.models import F
 from tongxin.activities.models import Activity, Assignment
 from tongxin.audit.services import audit_record
 from tongxin.core import clock
+from tongxin.notify.webhooks import webhook_event
 from tongxin.supervision.models import ReportingRule, Task
 from tongxin.supervision.services.errors import ConcurrentUpdate, SupervisionError
 
@@ -66,7 +67,7 @@ def _planned_tasks(activity: Activity, keep: frozenset = frozenset()) -> list[Ta
                 Task(kind=Task.Kind.IMPL_PLAN, title=f"报送细化实施方案：{activity.title}", due=due, owner_org=org)
             )
         for s in activity.sessions.all():
-            if s.end:
+            if s.end and s.state != "cancelled":
                 out.append(
                     Task(kind=Task.Kind.SESSION, session=s, title=f"举办并报送：{s.title}", due=s.end, owner_org=org)
                 )
@@ -189,6 +190,8 @@ def task_update(*, actor, task: Task, expected_version: int, **changes) -> Task:
             changes={k: [before[k], getattr(task, k)] for k in changes},
             plan_id=task.activity.plan_id,
         )
+        if "state" in changes and before["state"] != task.state:
+            webhook_event(event="task.state_changed", data={"task_id": task.pk, "state": task.state})
     return task
 
 
