@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "tongxin.orgs",
     "tongxin.plans",
     "tongxin.activities",
+    "tongxin.ingest",
     "tongxin.supervision",
     "tongxin.notify",
     "tongxin.reports",

@@ -47,7 +47,7 @@ def test_each_error_in_the_site_layout_and_the_public_layout(anon, what, status)
 
 @pytest.mark.django_db
 def test_a_signed_in_user_gets_the_403_in_the_site_layout_with_the_navigation(client_for):
-    r = client_for("viewer").get(reverse("plans:import"), HTTP_REFERER="http://testserver/plans/")
+    r = client_for("viewer").get(reverse("ingest:import"), HTTP_REFERER="http://testserver/plans/")
     html = r.content.decode()
     _assert_site(r, 403)
     assert "您没有权限进行此操作" in html and 'class="mainnav"' in html
