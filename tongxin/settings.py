@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "tongxin.plans",
     "tongxin.activities",
     "tongxin.supervision",
+    "tongxin.fieldwork",
     "tongxin.notify",
     "tongxin.reports",
     "tongxin.exports",
