@@ -1,4 +1,4 @@
-from django.urls import path, re_path
+from django.urls import include, path, re_path
 
 from tongxin.api import views
 
@@ -14,6 +14,8 @@ urlpatterns = [
     re_path(r"^sessions/?$", views.session_list, name="sessions"),
     re_path(r"^organisations/?$", views.organisation_list, name="organisations"),
     re_path(r"^people/?$", views.person_list, name="people"),
+    # Field work's resources at the paths issue 10 names (the module also serves them under /api/fieldwork/).
+    path("", include("tongxin.fieldwork.urls_api_root")),
     path("openapi.json", views.openapi, name="openapi"),
     path("docs/", views.docs, name="docs"),
     # Anything else under /api/ answers in JSON too (but /api/docs still gets its slash appended).

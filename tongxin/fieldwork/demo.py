@@ -1,0 +1,5 @@
+"""Field work demo."""
+
+
+def running(plan) -> None:
+    return None
