@@ -104,3 +104,49 @@ def field(programme, people, units, leaders):
         "phases": list(campaign.phases.order_by("order")),
         "venues": venues,
     }
+
+
+def fieldwork_examples(programme, people, units, leaders) -> None:
+    """A visit with a followed-up opinion, a household, a campaign with a phase closed by override: every optional
+    field of the API's field work answers has a value (used by tests/api/test_openapi.py)."""
+    admin = people["admin"]
+    d = ActivityFactory(plan=programme["plan"], number="六", order=5, title="联谊交友", kinds=["visits"])
+    assign(d, "responsible", units["dangwai"])
+    figure = PersonFactory(name="钱党外", kind="member")
+    pairing = services.pairing_create(
+        actor=admin, activity=d, leader=leaders["zhang"], figure=figure, unit=units["dangwai"]
+    )
+    visit = services.visit_log(
+        actor=admin, pairing=pairing, visited_on=dt.date(2019, 8, 1), content="走访", opinions=[("opinion", "意见")]
+    )
+    services.opinion_follow_up(
+        actor=admin, opinion=visit.opinions.get(), unit=units["dangwai"], due=dt.date(2019, 9, 1)
+    )
+    hh = services.household_create(
+        actor=admin,
+        activity=d,
+        unit=units["dangwai"],
+        head_name="李富民",
+        id_number="150404196501011234",
+        phone="13800001111",
+        town="镇",
+        village="村",
+    )
+    services.visit_log(actor=admin, household=hh, visited_on=dt.date(2019, 8, 2), content="入户")
+    campaign = services.campaign_create(
+        actor=admin,
+        activity=programme["c"],
+        phases=[{"name": "学习动员", "start": dt.date(2019, 2, 1), "end": dt.date(2019, 3, 31)}, {"name": "自查不足"}],
+    )
+    venue = services.venue_create(
+        actor=admin, campaign=campaign, unit=units["zongjiao"], name="大明寺", religion="佛教"
+    )
+    phase = campaign.phases.order_by("order").first()
+    services.inspection_record(
+        actor=admin,
+        venue=venue,
+        phase=phase,
+        inspected_on=dt.date(2019, 3, 1),
+        problems=[{"description": "问题", "category": "财务", "severity": "minor"}],
+    )
+    services.phase_close(actor=admin, phase=phase, override_reason="如期转段")

@@ -247,4 +247,5 @@ def test_api_resources(client_for, field, people):
         "problems_signed_off": 0,
         "rectification_rate": None,
     }
-    assert client_for("stranger").get(f"/api/campaigns/{c['id']}").status_code == 404
+    assert client_for("stranger").get("/api/campaigns").json()["count"] == 0
+    assert client_for("admin").get("/api/campaigns?activity=x").status_code == 400

@@ -12,7 +12,6 @@ from django.db.models import Count, Prefetch, Q
 from django.http import Http404, JsonResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from tongxin.core.access import get_visible_or_404
 from tongxin.fieldwork import rates, selectors
 from tongxin.fieldwork.models import Difficulty, Opinion
 
@@ -182,9 +181,3 @@ def campaign_dict(c, user, *, venues_too: bool) -> dict:
 def campaigns(request):
     qs = _filtered(request, selectors.campaigns_visible_to(request.user)).prefetch_related("phases").order_by("id")
     return paginate(request, qs, lambda c: campaign_dict(c, request.user, venues_too=True))
-
-
-@api_view
-def campaign(request, pk: int):
-    c = get_visible_or_404(selectors.campaigns_visible_to(request.user).prefetch_related("phases"), pk=pk)
-    return campaign_dict(c, request.user, venues_too=True)

@@ -1,4 +1,4 @@
-"""Mounted at /api/fieldwork/ by the seam; urls_api_root serves the same views at /api/visits etc."""
+"""Mounted at /api/fieldwork/ by the seam; tongxin/api/urls.py serves the same views at /api/visits etc."""
 
 from django.urls import re_path
 
@@ -9,5 +9,4 @@ urlpatterns = [
     re_path(r"^visits/?$", api.visits, name="visits"),
     re_path(r"^households/?$", api.households, name="households"),
     re_path(r"^campaigns/?$", api.campaigns, name="campaigns"),
-    re_path(r"^campaigns/(?P<pk>[0-9]{1,18})/?$", api.campaign, name="campaign"),
 ]
