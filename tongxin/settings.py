@@ -243,3 +243,48 @@ EVIDENCE_TYPES = {
     ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".txt": "text/plain",
     ".mp4": "video/mp4",
 }
+
+# ── Public face (tongxin.public): pages without sign-in, QR codes, captcha, rate limits, error pages ──────────────
+# Owned by the public app; see "The public face" in docs/ARCHITECTURE.md.
+INSTALLED_APPS += ["captcha", "tongxin.public"]
+
+# Proxies whose X-Forwarded-For is believed: comma-separated addresses or CIDRs (e.g. "127.0.0.1,10.0.0.0/8").
+# Empty trusts nobody, so the client is REMOTE_ADDR. tongxin.public.net.client_ip reads it for the rate limits and
+# for django-axes, so a lockout behind a reverse proxy keys on the real client rather than on the proxy.
+import ipaddress  # noqa: E402 (kept inside this block)
+
+TRUSTED_PROXIES = envlist("TRUSTED_PROXIES", [])
+for _net in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_net, strict=False)
+    except ValueError as _exc:
+        raise ImproperlyConfigured(f"TRUSTED_PROXIES must list IP addresses or CIDR networks: {_exc}") from _exc
+AXES_CLIENT_IP_CALLABLE = "tongxin.public.net.axes_client_ip"
+
+# Public pages render through their own template engine whose context carries nothing about the signed-in user
+# (no `user`, `perms`, messages or unread count), so a staff member opening a public page can never leak into it.
+TEMPLATES.append(
+    {
+        "NAME": "public",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"context_processors": ["tongxin.public.context_processors.public"]},
+    }
+)
+PUBLIC_SITE_NAME = os.environ.get("PUBLIC_SITE_NAME", "统一战线公众服务")
+PUBLIC_ORGANISATION = os.environ.get("PUBLIC_ORGANISATION", "市委统战部")  # the controller named in the notice
+PUBLIC_CONTACT = os.environ.get("PUBLIC_CONTACT", "")  # phone or address for questions about personal data
+
+# Chinese error pages (site layout, or the public layout under /p/); expected refusals log one line, no traceback.
+CSRF_FAILURE_VIEW = "tongxin.public.errors.csrf_failure"
+LOGGING.setdefault("filters", {})["expected_refusals"] = {"()": "tongxin.public.logs.ExpectedRefusalFilter"}
+LOGGING["handlers"]["console"]["filters"] = ["expected_refusals"]
+LOGGING.setdefault("loggers", {})["django.request"] = {"filters": ["expected_refusals"]}
+
+# Image captcha (django-simple-captcha): challenges live in the database, so every app process can check them.
+CAPTCHA_CHALLENGE_FUNCT = "tongxin.public.captcha.challenge"
+CAPTCHA_FONT_SIZE = 30
+CAPTCHA_TIMEOUT = 10  # minutes a challenge stays valid
+CAPTCHA_LETTER_ROTATION = (-25, 25)
+# ── end of the public face block ──────────────────────────────────────────────────────────────────────────────────
