@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import segno
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -146,7 +147,8 @@ def household_token(h: Household) -> str:
 def household_qr(request, pk: int):
     """The household's QR label (SVG): it opens the file for a signed-in user who may see it."""
     h = _household(request, pk)
-    url = request.build_absolute_uri(reverse("fieldwork:household_open", args=[household_token(h)]))
+    # SITE_URL, not the request's host: the label is printed and scanned on another device.
+    url = settings.SITE_URL.rstrip("/") + reverse("fieldwork:household_open", args=[household_token(h)])
     svg = segno.make(url, error="m").svg_inline(scale=4)
     return HttpResponse(svg, content_type="image/svg+xml")
 
