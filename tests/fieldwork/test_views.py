@@ -249,3 +249,24 @@ def test_api_resources(client_for, field, people):
     }
     assert client_for("stranger").get("/api/campaigns").json()["count"] == 0
     assert client_for("admin").get("/api/campaigns?activity=x").status_code == 400
+
+
+def test_the_unit_an_opinion_is_handed_to_sees_that_opinion_only(client_for, field, people, units):
+    visit = services.visit_log(
+        actor=people["dangwai"],
+        pairing=field["pairing"],
+        visited_on=dt.date(2019, 8, 1),
+        content="谈心",
+        opinions=[("opinion", "交办给宗教业务科"), ("opinion", "留在本科")],
+    )
+    handed, kept = visit.opinions.order_by("id")
+    services.opinion_follow_up(actor=people["dangwai"], opinion=handed, unit=units["zongjiao"], due=dt.date(2019, 9, 1))
+    client = client_for("zongjiao")
+    assert client.get(reverse("fieldwork:visit", args=[visit.pk])).status_code == 404
+    assert client.get(reverse("fieldwork:opinion", args=[kept.pk])).status_code == 404
+    page = client.get(reverse("fieldwork:opinion", args=[handed.pk])).content.decode()
+    assert "交办给宗教业务科" in page and 'data-testid="feedback-form"' in page and "留在本科" not in page
+    client.post(reverse("fieldwork:opinion_action", args=[handed.pk, "feedback"]), {"result": "已办理"})
+    handed.refresh_from_db()
+    assert handed.task.state == "submitted"
+    assert client_for("qiaolian").get(reverse("fieldwork:opinion", args=[handed.pk])).status_code == 404

@@ -34,12 +34,15 @@ def visits_visible_to(user) -> QuerySet[Visit]:
 
 
 def opinions_visible_to(user) -> QuerySet[Opinion]:
-    """A unit sees the opinions of its own visits and those handed to it to follow up."""
-    qs = under_visible_activities(Opinion.objects.all(), user, via="visit__activity")
-    if not sees_everything(user):
-        units = user_unit_ids(user)
-        qs = qs.filter(Q(visit__unit_id__in=units) | Q(task__owner_org_id__in=units))
-    return qs
+    """Those of the visits the user sees, and those handed to the user's unit to follow up — even when that unit has
+    no part in the activity (an opinion often needs another department), so it can read it and feed back."""
+    if not (user and user.is_authenticated):
+        return Opinion.objects.none()
+    mine = Q(visit__in=visits_visible_to(user).values("pk"))
+    units = user_unit_ids(user)
+    if units:
+        mine |= Q(task__owner_org_id__in=units)
+    return Opinion.objects.filter(mine)
 
 
 def households_visible_to(user) -> QuerySet[Household]:

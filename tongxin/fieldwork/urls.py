@@ -12,6 +12,7 @@ urlpatterns = [
     path("pairing/<int:pk>/", v.pairing, name="pairing"),
     path("visit/new/", v.visit_new, name="visit_new"),
     path("visit/<int:pk>/", v.visit, name="visit"),
+    path("opinion/<int:pk>/", v.opinion, name="opinion"),
     path("opinion/<int:pk>/<str:action>/", v.opinion_action, name="opinion_action"),
     path("households/<int:activity_id>/", h.households, name="households"),
     path("households/<int:activity_id>/export.xlsx", h.households_export, name="households_export"),

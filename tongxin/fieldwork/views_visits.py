@@ -88,35 +88,46 @@ def visit_new(request):
     return render(request, "fieldwork/visit_form.html", {"form": form, "subject": pairing or household})
 
 
+def _with_actions(user, opinions: list[Opinion]) -> list[Opinion]:
+    for o in opinions:
+        o.state_label = selectors.opinion_state(o)
+        o.can_feed_back = bool(
+            o.task and not o.task.is_closed and o.task.state != "submitted" and user.has_perm("fieldwork.feed_back", o)
+        )
+        o.can_follow_up = user.has_perm("fieldwork.follow_up", o.visit)
+    return opinions
+
+
+def _forms() -> dict:
+    return {
+        "follow_form": forms.FollowUpForm(),
+        "feedback_form": forms.FeedbackForm(),
+        "comment_form": forms.CommentForm(),
+    }
+
+
 @login_required
 def visit(request, pk: int):
     v = get_visible_or_404(
         selectors.visits_visible_to(request.user).select_related("pairing__figure", "household"), pk=pk
     )
-    opinions = list(v.opinions.select_related("task__owner_org").order_by("id"))
-    for o in opinions:
-        o.state_label = selectors.opinion_state(o)
-        o.can_feed_back = (
-            o.task
-            and not o.task.is_closed
-            and o.task.state != "submitted"
-            and request.user.has_perm("fieldwork.feed_back", o)
-        )
-    ctx = {
-        "visit": v,
-        "opinions": opinions,
-        "photos": attachments_of(v, purpose="photo"),
-        "can_follow_up": request.user.has_perm("fieldwork.follow_up", v),
-        "follow_form": forms.FollowUpForm(),
-        "feedback_form": forms.FeedbackForm(),
-        "comment_form": forms.CommentForm(),
-    }
+    opinions = _with_actions(request.user, list(v.opinions.select_related("task__owner_org", "visit").order_by("id")))
+    ctx = {"visit": v, "opinions": opinions, "photos": attachments_of(v, purpose="photo"), **_forms()}
     return render(request, "fieldwork/visit.html", ctx)
+
+
+@login_required
+def opinion(request, pk: int):
+    """One opinion, for the unit it was handed to (which may not see the visit itself) and for the visit's unit."""
+    o = _opinion(request, pk)
+    [o] = _with_actions(request.user, [o])
+    return render(request, "fieldwork/opinion.html", {"opinion": o, **_forms()})
 
 
 def _opinion(request, pk: int) -> Opinion:
     return get_visible_or_404(
-        selectors.opinions_visible_to(request.user).select_related("visit__activity", "task"), pk=pk
+        selectors.opinions_visible_to(request.user).select_related("visit__activity", "visit__unit", "task__owner_org"),
+        pk=pk,
     )
 
 
@@ -150,7 +161,7 @@ def opinion_action(request, pk: int, action: str):
         for errors in form.errors.values():
             for e in errors:
                 messages.error(request, e)
-    return redirect("fieldwork:visit", opinion.visit_id)
+    return redirect("fieldwork:opinion", opinion.pk)
 
 
 @login_required
