@@ -8,12 +8,12 @@ from collections.abc import Callable
 from functools import wraps
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch
 from django.http import Http404, JsonResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from tongxin.fieldwork import rates, selectors
-from tongxin.fieldwork.models import Difficulty, Opinion
+from tongxin.fieldwork.models import Opinion
 
 PAGE_SIZE, MAX_PAGE_SIZE = 50, 500
 
@@ -59,7 +59,8 @@ def _int(request, name: str, default: int | None = None) -> int | None:
     return int(raw)
 
 
-def paginate(request, qs, to_dict: Callable) -> dict:
+def paginate(request, qs, to_dict: Callable, rows: Callable | None = None) -> dict:
+    """`rows` may add to one page's objects (counts) before they are turned into dicts."""
     size = min(_int(request, "page_size", PAGE_SIZE), MAX_PAGE_SIZE)
     number = _int(request, "page", 1)
     paginator = Paginator(qs, size)
@@ -76,7 +77,7 @@ def paginate(request, qs, to_dict: Callable) -> dict:
         "count": paginator.count,
         "next": url(number + 1) if page.has_next() else None,
         "previous": url(number - 1) if page.has_previous() else None,
-        "results": [to_dict(o) for o in page.object_list],
+        "results": [to_dict(o) for o in (rows(page.object_list) if rows else page.object_list)],
     }
 
 
@@ -137,21 +138,18 @@ def _household_dict(user):
 
 @api_view
 def households(request):
-    qs = (
-        _filtered(request, selectors.households_visible_to(request.user))
-        .select_related("unit")
-        .annotate(
-            n_visits=Count("visits", distinct=True),
-            n_difficulties=Count("difficulties", distinct=True),
-            n_resolved=Count("difficulties", filter=Q(difficulties__state=Difficulty.State.RESOLVED), distinct=True),
-        )
+    qs = _filtered(request, selectors.households_visible_to(request.user)).select_related("unit")
+    return paginate(
+        request,
+        qs.order_by("town", "village", "id"),
+        _household_dict(request.user),
+        rows=selectors.add_household_counts,
     )
-    return paginate(request, qs.order_by("town", "village", "id"), _household_dict(request.user))
 
 
-def campaign_dict(c, user, *, venues_too: bool) -> dict:
-    venues = selectors.venues_visible_to(user)
-    data = {
+def campaign_dict(c, user) -> dict:
+    counts = rates.tally(c, venues=selectors.venue_scope(user))
+    return {
         "id": c.pk,
         "activity": c.activity_id,
         "title": c.title,
@@ -167,17 +165,15 @@ def campaign_dict(c, user, *, venues_too: bool) -> dict:
             for p in c.phases.all()
         ],
         "rates": {
-            "overall": rates.overall(c, venues=venues).as_dict(),
-            "by_phase": [r.as_dict() for r in rates.campaign_rates(c, by="phase", venues=venues)],
-            "by_religion": [r.as_dict() for r in rates.campaign_rates(c, by="religion", venues=venues)],
+            "overall": counts.overall().as_dict(),
+            "by_phase": [r.as_dict() for r in counts.by("phase")],
+            "by_religion": [r.as_dict() for r in counts.by("religion")],
+            "by_venue": [r.as_dict() for r in counts.by("venue")],
         },
     }
-    if venues_too:
-        data["rates"]["by_venue"] = [r.as_dict() for r in rates.campaign_rates(c, by="venue", venues=venues)]
-    return data
 
 
 @api_view
 def campaigns(request):
     qs = _filtered(request, selectors.campaigns_visible_to(request.user)).prefetch_related("phases").order_by("id")
-    return paginate(request, qs, lambda c: campaign_dict(c, request.user, venues_too=True))
+    return paginate(request, qs, lambda c: campaign_dict(c, request.user))

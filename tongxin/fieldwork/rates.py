@@ -1,20 +1,20 @@
-"""The campaign's two rates, defined here once and computed in SQL for any grouping:
+"""The campaign's two rates, defined here once and computed from one tally for any grouping:
 
 - 自查完成率 = checklist items done / checklist items required (each venue, each phase);
 - 问题整改率 = problems signed off (销号) / problems found.
 
-A rate with nothing to count is None (shown as "—"), never 0% or 100%.
+A rate with nothing to count is None (shown as "—"), never 0% or 100%. The tally is two aggregate queries grouped by
+(phase, venue) — a few thousand rows at most, whatever the number of problems — and every grouping (phase, venue,
+religion, overall) is summed from it in Python, so a page showing all of them still scans the problems once.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from tongxin.fieldwork.models import CheckItem, Problem, Venue
-
-GROUPS = {"phase": "phase_id", "venue": "venue_id", "religion": "venue__religion"}
 
 
 def ratio(done: int, total: int) -> float | None:
@@ -38,6 +38,12 @@ class Rate:
     def rectification_rate(self) -> float | None:
         return ratio(self.problems_done, self.problems)
 
+    def add(self, counts: list[int]) -> None:
+        self.items += counts[0]
+        self.items_done += counts[1]
+        self.problems += counts[2]
+        self.problems_done += counts[3]
+
     def as_dict(self) -> dict:
         return {
             "key": self.key,
@@ -51,46 +57,72 @@ class Rate:
         }
 
 
-def campaign_rates(campaign, *, by: str, venues: QuerySet[Venue] | None = None) -> list[Rate]:
-    """Rates of a campaign grouped by "phase", "venue" or "religion", over `venues` (the viewer's) or all.
-    Two aggregate queries plus one for the labels, whatever the number of venues, items or problems."""
-    key = GROUPS[by]
-    venue_ids = (venues if venues is not None else Venue.objects.all()).filter(campaign=campaign).values("pk")
+@dataclass
+class Tally:
+    """Counts per (phase id, venue id): [items, items done, problems, problems signed off]."""
+
+    phases: dict[int, str]
+    venues: dict[int, tuple[str, str]]  # id -> (name, religion)
+    counts: dict[tuple[int, int], list[int]] = field(default_factory=dict)
+
+    def by(self, what: str, *, only: set[int] | None = None) -> list[Rate]:
+        religions = dict(Venue.Religion.choices)
+        if what == "phase":
+            rates = {k: Rate(k, label) for k, label in self.phases.items()}
+        elif what == "religion":
+            present = {religion for _name, religion in self.venues.values()}
+            rates = {k: Rate(k, str(label)) for k, label in religions.items() if k in present}
+        else:
+            ids = self.venues if only is None else [v for v in self.venues if v in only]
+            rates = {v: Rate(v, self.venues[v][0]) for v in ids}
+        for (phase_id, venue_id), counts in self.counts.items():
+            key = {"phase": phase_id, "religion": self.venues[venue_id][1], "venue": venue_id}[what]
+            if key in rates:
+                rates[key].add(counts)
+        return list(rates.values())
+
+    def overall(self) -> Rate:
+        total = Rate("all", "合计")
+        for counts in self.counts.values():
+            total.add(counts)
+        return total
+
+
+def tally(campaign, *, venues: QuerySet[Venue] | None = None) -> Tally:
+    """`venues`: the viewer's venues of this campaign, or None for all of them (the department's readers)."""
+    venue_qs = (venues if venues is not None else Venue.objects.all()).filter(campaign=campaign)
+    found = {
+        pk: (name, religion)
+        for pk, name, religion in venue_qs.order_by("religion", "name", "id").values_list("pk", "name", "religion")
+    }
+    phases = dict(campaign.phases.order_by("order", "id").values_list("pk", "name"))
+    result = Tally(phases=phases, venues=found)
+    scope = Q(phase_id__in=list(phases))
+    if venues is not None:
+        scope &= Q(venue_id__in=list(found))
     items = (
-        CheckItem.objects.filter(venue_id__in=venue_ids, required=True)
-        .values(k=F(key))
+        CheckItem.objects.filter(scope, required=True)
+        .values("phase_id", "venue_id")
         .annotate(total=Count("pk"), done=Count("pk", filter=Q(done_at__isnull=False)))
+        .order_by()
     )
     problems = (
-        Problem.objects.filter(venue_id__in=venue_ids)
-        .values(k=F(key))
+        Problem.objects.filter(scope)
+        .values("phase_id", "venue_id")
         .annotate(total=Count("pk"), done=Count("pk", filter=Q(state=Problem.State.SIGNED_OFF)))
+        .order_by()
     )
-    labels = _labels(campaign, by, venue_ids)
-    rates = {k: Rate(key=k, label=label) for k, label in labels.items()}
     for row in items:
-        rate = rates.setdefault(row["k"], Rate(key=row["k"], label=str(row["k"])))
-        rate.items, rate.items_done = row["total"], row["done"]
+        result.counts.setdefault((row["phase_id"], row["venue_id"]), [0, 0, 0, 0])[0:2] = [row["total"], row["done"]]
     for row in problems:
-        rate = rates.setdefault(row["k"], Rate(key=row["k"], label=str(row["k"])))
-        rate.problems, rate.problems_done = row["total"], row["done"]
-    return list(rates.values())
+        result.counts.setdefault((row["phase_id"], row["venue_id"]), [0, 0, 0, 0])[2:4] = [row["total"], row["done"]]
+    return result
 
 
-def _labels(campaign, by: str, venue_ids) -> dict:
-    if by == "phase":
-        return dict(campaign.phases.order_by("order", "id").values_list("pk", "name"))
-    if by == "religion":
-        present = set(Venue.objects.filter(pk__in=venue_ids).values_list("religion", flat=True).distinct())
-        return {value: str(label) for value, label in Venue.Religion.choices if value in present}
-    return dict(Venue.objects.filter(pk__in=venue_ids).order_by("religion", "name", "id").values_list("pk", "name"))
+def campaign_rates(campaign, *, by: str, venues: QuerySet[Venue] | None = None) -> list[Rate]:
+    """Rates of a campaign grouped by "phase", "venue" or "religion", over `venues` (the viewer's) or all."""
+    return tally(campaign, venues=venues).by(by)
 
 
 def overall(campaign, *, venues: QuerySet[Venue] | None = None) -> Rate:
-    total = Rate(key="all", label="合计")
-    for rate in campaign_rates(campaign, by="phase", venues=venues):
-        total.items += rate.items
-        total.items_done += rate.items_done
-        total.problems += rate.problems
-        total.problems_done += rate.problems_done
-    return total
+    return tally(campaign, venues=venues).overall()

@@ -10,7 +10,7 @@ from django.db.models import Count, Q, QuerySet
 from tongxin.accounts.rules import sees_everything
 from tongxin.activities.selectors import under_visible_activities
 from tongxin.core import clock
-from tongxin.fieldwork.models import Campaign, Household, Opinion, Pairing, Problem, Venue, Visit
+from tongxin.fieldwork.models import Campaign, Difficulty, Household, Opinion, Pairing, Problem, Venue, Visit
 from tongxin.orgs.selectors import user_unit_ids
 
 
@@ -57,8 +57,39 @@ def venues_visible_to(user) -> QuerySet[Venue]:
     return _scoped(Venue.objects.all(), user, via="campaign__activity", unit="unit_id")
 
 
+def venue_scope(user) -> QuerySet[Venue] | None:
+    """The venues whose figures this user may see in a visible campaign: None (all of them) for the department's
+    readers, else the unit's own — what the rates are computed over."""
+    return None if sees_everything(user) else venues_visible_to(user)
+
+
 def problems_visible_to(user) -> QuerySet[Problem]:
     return _scoped(Problem.objects.all(), user, via="venue__campaign__activity", unit="venue__unit_id")
+
+
+def add_household_counts(households) -> list[Household]:
+    """Visits, difficulties and those resolved, for a page of households: two grouped queries on their ids."""
+    rows = list(households)
+    ids = [h.pk for h in rows]
+    visits = dict(
+        Visit.objects.filter(household_id__in=ids)
+        .values("household_id")
+        .annotate(n=Count("pk"))
+        .values_list("household_id", "n")
+        .order_by()
+    )
+    diffs = {
+        r["household_id"]: r
+        for r in Difficulty.objects.filter(household_id__in=ids)
+        .values("household_id")
+        .annotate(n=Count("pk"), resolved=Count("pk", filter=Q(state=Difficulty.State.RESOLVED)))
+        .order_by()
+    }
+    for h in rows:
+        d = diffs.get(h.pk, {"n": 0, "resolved": 0})
+        h.n_visits, h.n_difficulties, h.n_resolved = visits.get(h.pk, 0), d["n"], d["resolved"]
+        h.n_open = d["n"] - d["resolved"]
+    return rows
 
 
 # Masking: ID numbers and phones in full only for the responsible unit (rules "fieldwork.see_personal").

@@ -22,15 +22,12 @@ from tongxin.files.selectors import attachments_of
 def campaign(request, pk: int):
     c = get_visible_or_404(selectors.campaigns_visible_to(request.user).select_related("activity"), pk=pk)
     venues = selectors.venues_visible_to(request.user).filter(campaign=c).select_related("unit")
-    by_phase = rates.campaign_rates(c, by="phase", venues=venues)
+    counts = rates.tally(c, venues=selectors.venue_scope(request.user))
     phases = list(c.phases.order_by("order", "id"))
-    for phase, rate in zip(phases, by_phase, strict=False):
+    for phase, rate in zip(phases, counts.by("phase"), strict=True):
         phase.rate = rate
     page = Paginator(venues.order_by("religion", "name", "id"), 50).get_page(request.GET.get("page"))
-    venue_rates = {
-        r.key: r
-        for r in rates.campaign_rates(c, by="venue", venues=venues.filter(pk__in=[v.pk for v in page.object_list]))
-    }
+    venue_rates = {r.key: r for r in counts.by("venue", only={v.pk for v in page.object_list})}
     for v in page.object_list:
         v.rate = venue_rates.get(v.pk)
     form = forms.ImportForm()
@@ -50,8 +47,8 @@ def campaign(request, pk: int):
         "phases": phases,
         "page": page,
         "form": form,
-        "by_religion": rates.campaign_rates(c, by="religion", venues=venues),
-        "total": rates.overall(c, venues=venues),
+        "by_religion": counts.by("religion"),
+        "total": counts.overall(),
         "can_manage": request.user.has_perm("fieldwork.manage_campaign"),
         "close_form": forms.PhaseCloseForm(),
     }
