@@ -103,13 +103,13 @@ def tally(campaign, *, venues: QuerySet[Venue] | None = None) -> Tally:
     items = (
         CheckItem.objects.filter(scope, required=True)
         .values("phase_id", "venue_id")
-        .annotate(total=Count("pk"), done=Count("pk", filter=Q(done_at__isnull=False)))
+        .annotate(total=Count("phase_id"), done=Count("phase_id", filter=Q(done_at__isnull=False)))
         .order_by()
     )
     problems = (
         Problem.objects.filter(scope)
         .values("phase_id", "venue_id")
-        .annotate(total=Count("pk"), done=Count("pk", filter=Q(state=Problem.State.SIGNED_OFF)))
+        .annotate(total=Count("phase_id"), done=Count("phase_id", filter=Q(state=Problem.State.SIGNED_OFF)))
         .order_by()
     )
     for row in items:

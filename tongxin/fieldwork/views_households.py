@@ -4,6 +4,7 @@ its QR label, difficulties taken to resolved, visits, and the register download 
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import segno
 from django.conf import settings
@@ -141,7 +142,10 @@ def household_qr(request, pk: int):
     h = _household(request, pk)
     # SITE_URL, not the request's host: the label is printed and scanned on another device.
     url = settings.SITE_URL.rstrip("/") + reverse("fieldwork:household_open", args=[household_token(h)])
-    svg = segno.make(url, error="m").svg_inline(scale=4)
+    out = io.BytesIO()
+    # A standalone SVG (with its namespace): the inline flavour does not render when loaded through <img>.
+    segno.make(url, error="m").save(out, kind="svg", scale=4, xmldecl=False, svgns=True)
+    svg = out.getvalue()
     return HttpResponse(svg, content_type="image/svg+xml")
 
 
