@@ -87,6 +87,8 @@ INSTALLED_APPS = [
     "tongxin.reports",
     "tongxin.exports",
     "tongxin.api",
+    "tongxin.tokens",
+    "tongxin.ops",
     "tongxin.demo",
 ]
 
@@ -98,10 +100,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "tongxin.api.auth.ApiTokenMiddleware",  # Bearer tokens on /api/ only (ops)
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "tongxin.core.middleware.SecurityHeadersMiddleware",
+    "tongxin.accounts.middleware.ForcePasswordChangeMiddleware",
     # Axes must be last: it answers locked-out sign-in attempts itself.
     "axes.middleware.AxesMiddleware",
 ]
@@ -133,10 +137,15 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets the page server and the task worker read while the other writes.
+    # WAL lets the page server and the task worker read while the other writes; a writer that finds the database
+    # locked waits up to SQLITE_TIMEOUT seconds (busy timeout) instead of failing with "database is locked".
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].update(
-        {"transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+        {
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "timeout": envint("SQLITE_TIMEOUT", 20),
+        }
     )
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -148,9 +157,12 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "tongxin.accounts.validators.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+TONGXIN_INVITE_DAYS = envint("TONGXIN_INVITE_DAYS", 7)  # how long a one-time sign-up link stays valid
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "activities:overview"
 LOGOUT_REDIRECT_URL = "accounts:login"
@@ -191,15 +203,34 @@ WHITENOISE_USE_FINDERS = envbool("WHITENOISE_USE_FINDERS", True)
 # Uploads: plan documents and evidence are checked for type and size before they are stored.
 UPLOAD_MAX_BYTES = envint("UPLOAD_MAX_MB", 20) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Every uploaded file streams to a temporary file on disk, never into memory; one request may carry at most
+# REQUEST_MAX_MB of files (the rest is skipped while reading, and the form says so), one report EVIDENCE_MAX_TOTAL_MB.
+FILE_UPLOAD_HANDLERS = ["tongxin.core.uploads.BoundedUploadHandler"]
+FILE_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
+REQUEST_MAX_BYTES = envint("REQUEST_MAX_MB", 120) * 1024 * 1024
+EVIDENCE_MAX_TOTAL_BYTES = envint("EVIDENCE_MAX_TOTAL_MB", 100) * 1024 * 1024
 
+# --- Sessions and HTTPS (owned by the hardening work; documented in docs/security.md) -------------------------
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# A working day rather than Django's two weeks: a shared office computer should not stay signed in for a fortnight.
+SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 8 * 60 * 60)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = envbool("SESSION_EXPIRE_AT_BROWSER_CLOSE", False)
+# HSTS is off until the site is known to be served only over HTTPS: once sent, browsers refuse plain HTTP for years.
+SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", False)
+# Trust X-Forwarded-Proto only when told a proxy sets it: otherwise any client could claim to be on HTTPS.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if envbool("TRUST_PROXY_HTTPS", False) else None
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
+if SESSION_COOKIE_AGE <= 0 or SECURE_HSTS_SECONDS < 0:
+    raise ImproperlyConfigured("SESSION_COOKIE_AGE must be positive and SECURE_HSTS_SECONDS not negative.")
+# --- end of sessions and HTTPS ---------------------------------------------------------------------------------
 
 TASKS = {
     "default": {
@@ -220,12 +251,37 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "tongxin@localhost")
 TONGXIN_TODAY = os.environ.get("TONGXIN_TODAY", "")
 TONGXIN_SITE_NAME = os.environ.get("TONGXIN_SITE_NAME", "同心 · 方案落实管理")
 
+# --- ops: logs, health, cleanup (tongxin.ops) -----------------------------------------------------------------
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
+if LOG_FORMAT not in ("text", "json"):
+    raise ImproperlyConfigured(f"LOG_FORMAT must be text or json, got {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "tongxin.ops.logging.JsonFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", **({"formatter": "json"} if LOG_FORMAT == "json" else {})}
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+# /healthz fails when the worker or the reminder loop has not beaten for this long, or the disk is this full.
+TONGXIN_HEARTBEAT_STALE_SECONDS = envint("TONGXIN_HEARTBEAT_STALE_SECONDS", 900)
+TONGXIN_MIN_FREE_DISK_MB = envint("TONGXIN_MIN_FREE_DISK_MB", 500)
+# The daily cleanup keeps sent deliveries this many days, finished background jobs this many.
+TONGXIN_DELIVERY_KEEP_DAYS = envint("TONGXIN_DELIVERY_KEEP_DAYS", 90)
+TONGXIN_TASK_RESULTS_KEEP_DAYS = envint("TONGXIN_TASK_RESULTS_KEEP_DAYS", 7)
+# Behind nginx (deploy/nginx): trust its X-Forwarded-Proto, and X-Real-IP for sign-in lockouts, from the proxy only.
+TRUST_PROXY_HEADERS = envbool("TRUST_PROXY_HEADERS", False)
+TRUSTED_PROXIES = envlist("TRUSTED_PROXIES", ["127.0.0.1", "::1"])
+if TRUST_PROXY_HEADERS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    AXES_CLIENT_IP_CALLABLE = "tongxin.ops.proxy.client_ip"
+# PgBouncer in transaction pooling mode (deploy/pgbouncer): a connection is not ours between transactions, so no
+# server-side cursors and no prepared statements.
+if envbool("DB_PGBOUNCER", False) and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = None
+# --- end ops ------------------------------------------------------------------------------------------------------
 
 if not DEBUG and os.environ.get("TONGXIN_PRODUCTION") and not os.environ.get("SECRET_KEY"):
     raise ImproperlyConfigured("生产环境必须通过环境变量 SECRET_KEY 设置密钥。")
@@ -238,9 +294,15 @@ TONGXIN_YELLOW_DAYS = envint("TONGXIN_YELLOW_DAYS", 7)
 TONGXIN_ESCALATE_DAYS = envint("TONGXIN_ESCALATE_DAYS", 7)
 TONGXIN_REMIND_HOUR = envint("TONGXIN_REMIND_HOUR", 8)  # the background loop sends no reminders before this hour
 EVIDENCE_TYPES = {
-    ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".gif": "image/gif", ".webp": "image/webp",
-    ".pdf": "application/pdf", ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".txt": "text/plain",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".png": "image/png",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+    ".pdf": "application/pdf",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".txt": "text/plain",
     ".mp4": "video/mp4",
 }
 

@@ -23,8 +23,12 @@ PDF = b"%PDF-1.4\n" + b"0" * 100
 
 def ask(tasks, units, people, kind="request", **kw) -> Approval:
     return approval_request(
-        actor=people["dangwai"], activity=tasks["a"], org=units["dangwai"], kind=kind,
-        title=kw.pop("title", f"关于{kind}的申请"), **kw
+        actor=people["dangwai"],
+        activity=tasks["a"],
+        org=units["dangwai"],
+        kind=kind,
+        title=kw.pop("title", f"关于{kind}的申请"),
+        **kw,
     )
 
 
@@ -45,7 +49,10 @@ def test_request_needs_the_implementation_plan_attached(client_for, tasks, units
     approval = Approval.objects.get()
     assert r["Location"] == reverse("supervision:approval_detail", args=[approval.pk])
     assert (approval.kind, approval.org, approval.state, approval.attachment_name) == (
-        "request", units["dangwai"], "pending", "实施方案.pdf"
+        "request",
+        units["dangwai"],
+        "pending",
+        "实施方案.pdf",
     )
     html = c.get(r["Location"]).content.decode()
     assert 'data-testid="approval-state">待审批<' in html and ">实施方案.pdf</a>" in html
@@ -154,14 +161,19 @@ def test_the_awaiting_list_agrees_with_the_permission_rules(tasks, units, people
     items = [
         ask(tasks, units, people, kind="request"),
         ask(tasks, units, people, kind="filing"),
-        approval_request(actor=people["dangwai"], activity=unled, org=units["dangwai"], kind="request", title="无领导请示"),
-        approval_request(actor=people["zongjiao"], activity=tasks["c"], org=units["zongjiao"], kind="filing", title="C报备"),
+        approval_request(
+            actor=people["dangwai"], activity=unled, org=units["dangwai"], kind="request", title="无领导请示"
+        ),
+        approval_request(
+            actor=people["zongjiao"], activity=tasks["c"], org=units["zongjiao"], kind="filing", title="C报备"
+        ),
     ]
     for name in ("admin", "zhang", "dangwai", "zongjiao", "viewer"):
         user = people[name]
         by_sql = set(approvals_decidable_by(user).values_list("pk", flat=True))
         by_rules = {
-            a.pk for a in items
+            a.pk
+            for a in items
             if user.has_perm(
                 "supervision.acknowledge_filing" if a.kind == "filing" else "supervision.decide_approval", a
             )

@@ -39,8 +39,13 @@ def form_data(**extra) -> dict:
 def submit(tasks, units, people, **kw) -> ProgressReport:
     t = kw.pop("task", session_task(tasks))
     return report_submit(
-        actor=people["dangwai"], activity=tasks["a"], org=units["dangwai"], summary=kw.pop("summary", "已举办"),
-        task=t, session=t.session, **kw
+        actor=people["dangwai"],
+        activity=tasks["a"],
+        org=units["dangwai"],
+        summary=kw.pop("summary", "已举办"),
+        task=t,
+        session=t.session,
+        **kw,
     )
 
 
@@ -52,15 +57,24 @@ def test_unit_reports_with_photos_files_and_links(client_for, tasks, units):
     assert f'<option value="{t.pk}" selected>' in form_html
     assert f'<option value="{t.session_id}" selected>' in form_html
     assert 'type="file" name="files" multiple' in form_html and 'name="org"' not in form_html
-    files = [SimpleUploadedFile("现场照片.png", PNG, "image/png"), SimpleUploadedFile("签到表.pdf", PDF, "application/pdf")]
+    files = [
+        SimpleUploadedFile("现场照片.png", PNG, "image/png"),
+        SimpleUploadedFile("签到表.pdf", PDF, "application/pdf"),
+    ]
     r = c.post(url, {**form_data(task=t.pk), "files": files})
     report = ProgressReport.objects.get()
     assert r["Location"] == reverse("supervision:report_detail", args=[report.pk])
     assert (report.org, report.task, report.session, report.participants, report.held_on, report.state) == (
-        units["dangwai"], t, t.session, 45, dt.date(2019, 2, 20), "submitted"
+        units["dangwai"],
+        t,
+        t.session,
+        45,
+        dt.date(2019, 2, 20),
+        "submitted",
     )
     assert sorted(report.evidence.values_list("original_name", "content_type")) == [
-        ("现场照片.png", "image/png"), ("签到表.pdf", "application/pdf")
+        ("现场照片.png", "image/png"),
+        ("签到表.pdf", "application/pdf"),
     ]
     t.refresh_from_db()
     assert t.state == "submitted"
@@ -100,7 +114,9 @@ def test_admin_accepts_and_the_task_is_done_with_the_light_done(client_for, task
     c = client_for("admin")
     html = c.get(reverse("supervision:report_detail", args=[report.pk])).content.decode()
     assert 'data-testid="review-form"' in html and 'data-light="red"' in html
-    r = c.post(reverse("supervision:report_review", args=[report.pk]), {"action": "accept", "comment": "很好"}, follow=True)
+    r = c.post(
+        reverse("supervision:report_review", args=[report.pk]), {"action": "accept", "comment": "很好"}, follow=True
+    )
     report.refresh_from_db()
     t = session_task(tasks)
     assert (report.state, report.reviewed_by, t.state, t.session.state) == ("accepted", people["admin"], "done", "held")
@@ -113,7 +129,9 @@ def test_admin_accepts_and_the_task_is_done_with_the_light_done(client_for, task
     assert "管理员：采用了 党外干部和民主党派科 的开展情况报告：很好" in history
     assert "dangwai：党外干部和民主党派科 报送开展情况：双月读书会活动" in history
     # A second review (another tab) is refused with a message, not applied.
-    r = c.post(reverse("supervision:report_review", args=[report.pk]), {"action": "return", "comment": "再改"}, follow=True)
+    r = c.post(
+        reverse("supervision:report_review", args=[report.pk]), {"action": "return", "comment": "再改"}, follow=True
+    )
     assert "这份报告已经审核过了（可能是其他人刚刚处理），请刷新查看。" in r.content.decode()
     report.refresh_from_db()
     assert report.state == "accepted"
@@ -128,7 +146,11 @@ def test_return_needs_a_comment_and_reopens_the_task(client_for, tasks, units, p
     assert report.state == "submitted"
     r = client_for("admin").post(url, {"action": "return", "comment": "请补充现场照片"}, follow=True)
     report.refresh_from_db()
-    assert (report.state, report.review_comment, session_task(tasks).state) == ("returned", "请补充现场照片", "returned")
+    assert (report.state, report.review_comment, session_task(tasks).state) == (
+        "returned",
+        "请补充现场照片",
+        "returned",
+    )
     assert 'data-testid="report-state">已退回<' in r.content.decode()
     html = client_for("dangwai").get(reverse("supervision:report_detail", args=[report.pk])).content.decode()
     assert "请补充现场照片" in html
@@ -203,8 +225,9 @@ def test_report_list_puts_pending_first_for_reviewers_and_scopes_units(client_fo
     assert client_for("stranger").get(reverse("supervision:reports")).context["page"].paginator.count == 0
 
 
-def test_report_list_query_count_does_not_grow_with_reports(client_for, tasks, units, people,
-                                                           django_assert_max_num_queries):
+def test_report_list_query_count_does_not_grow_with_reports(
+    client_for, tasks, units, people, django_assert_max_num_queries
+):
     submit(tasks, units, people, files=[("a.png", PNG)])
     c = client_for("admin")
     url = reverse("supervision:reports")

@@ -20,8 +20,18 @@ from tongxin.supervision.models import ReportingRule, Task, Urge
 
 pytestmark = pytest.mark.django_db
 
-A_TASKS_RED = ["报送细化实施方案：双月读书会活动", "举办并报送：第1期主题", "举办并报送：第2期主题", "举办并报送：第3期主题"]
-A_TASKS_GREEN = ["举办并报送：第4期主题", "举办并报送：第5期主题", "举办并报送：第6期主题", "报送开展情况和成效：双月读书会活动"]
+A_TASKS_RED = [
+    "报送细化实施方案：双月读书会活动",
+    "举办并报送：第1期主题",
+    "举办并报送：第2期主题",
+    "举办并报送：第3期主题",
+]
+A_TASKS_GREEN = [
+    "举办并报送：第4期主题",
+    "举办并报送：第5期主题",
+    "举办并报送：第6期主题",
+    "报送开展情况和成效：双月读书会活动",
+]
 
 
 def titles(response) -> list[str]:
@@ -76,7 +86,9 @@ def test_filters_by_light_unit_state_kind_and_due_month(client_for, tasks, units
     c = client_for("admin")
     url = reverse("supervision:tasks")
     assert len(titles(c.get(url, {"light": "red"}))) == 5
-    assert titles(c.get(url, {"light": "green", "unit": units["zongjiao"].pk})) == ["报送开展情况和成效：宗教界教风整治活动"]
+    assert titles(c.get(url, {"light": "green", "unit": units["zongjiao"].pk})) == [
+        "报送开展情况和成效：宗教界教风整治活动"
+    ]
     assert titles(c.get(url, {"month": "2019-08"})) == ["举办并报送：第4期主题"]
     assert len(titles(c.get(url, {"kind": "session"}))) == 6
     assert titles(c.get(url, {"state": "done"})) == []
@@ -137,9 +149,15 @@ def test_urge_with_htmx_swaps_in_the_list_with_who_and_when(client_for, tasks, p
     assert html.startswith('<div id="urges"')
     urge = Urge.objects.get()
     assert (urge.by, urge.to_org.name, urge.note, urge.channels) == (
-        people["zhang"], "党外干部和民主党派科", "请本周内报送", ["inbox"]
+        people["zhang"],
+        "党外干部和民主党派科",
+        "请本周内报送",
+        ["inbox"],
     )
-    assert f"张圣合 已于 {urge.at.astimezone(dt.timezone(dt.timedelta(hours=8))):%Y-%m-%d %H:%M} 催办 党外干部和民主党派科。" in html
+    assert (
+        f"张圣合 已于 {urge.at.astimezone(dt.timezone(dt.timedelta(hours=8))):%Y-%m-%d %H:%M} 催办 党外干部和民主党派科。"
+        in html
+    )
     assert html.count('data-testid="urge"') == 1 and "渠道：站内消息 · 请本周内报送" in html
     assert AuditEntry.objects.filter(action="task.urge", target_id=str(t.pk)).count() == 1
     # Without htmx the form still works and the page lists both urges.
@@ -151,9 +169,9 @@ def test_urge_with_htmx_swaps_in_the_list_with_who_and_when(client_for, tasks, p
 def test_urging_a_done_task_says_so(client_for, tasks):
     t = task("举办并报送：第1期主题")
     Task.objects.filter(pk=t.pk).update(state="done")
-    html = client_for("admin").post(
-        reverse("supervision:task_urge", args=[t.pk]), HTTP_HX_REQUEST="true"
-    ).content.decode()
+    html = (
+        client_for("admin").post(reverse("supervision:task_urge", args=[t.pk]), HTTP_HX_REQUEST="true").content.decode()
+    )
     assert "该任务已完成，无需催办。" in html and not Urge.objects.exists()
 
 
@@ -171,7 +189,10 @@ def test_admin_edits_a_task_and_the_history_shows_it(client_for, tasks, people):
     r = client_for("admin").post(url, edit_data(t, due="2019-08-20", owner_user=people["dangwai"].pk), follow=True)
     t.refresh_from_db()
     assert (t.due, t.original_due, t.version, t.owner_user) == (
-        dt.date(2019, 8, 20), dt.date(2019, 8, 28), 2, people["dangwai"]
+        dt.date(2019, 8, 20),
+        dt.date(2019, 8, 28),
+        2,
+        people["dangwai"],
     )
     html = r.content.decode()
     assert "任务已保存。" in html and "修改任务：责任人，截止日期" in html and 'data-light="yellow"' in html
@@ -180,7 +201,8 @@ def test_admin_edits_a_task_and_the_history_shows_it(client_for, tasks, people):
 def test_edit_refuses_an_owner_from_another_unit(client_for, tasks, people):
     t = task("举办并报送：第4期主题")
     r = client_for("admin").post(
-        reverse("supervision:task_edit", args=[t.pk]), edit_data(t, title="改过的标题", owner_user=people["zongjiao"].pk)
+        reverse("supervision:task_edit", args=[t.pk]),
+        edit_data(t, title="改过的标题", owner_user=people["zongjiao"].pk),
     )
     assert r.status_code == 400
     html = r.content.decode()
@@ -247,18 +269,32 @@ def test_admin_creates_a_task_by_hand(client_for, programme, units):
     assert f'<option value="{programme["b"].pk}" selected>' in form_html
     r = c.post(
         reverse("supervision:task_new"),
-        {"activity": programme["b"].pk, "title": "报送培训班学员名单", "owner_org": units["dangwai"].pk, "due": "2019-08-20"},
+        {
+            "activity": programme["b"].pk,
+            "title": "报送培训班学员名单",
+            "owner_org": units["dangwai"].pk,
+            "due": "2019-08-20",
+        },
     )
     t = Task.objects.get()
     assert r["Location"] == reverse("supervision:task_detail", args=[t.pk])
     assert (t.kind, t.activity, t.owner_org, t.due, t.state) == (
-        "manual", programme["b"], units["dangwai"], dt.date(2019, 8, 20), "open"
+        "manual",
+        programme["b"],
+        units["dangwai"],
+        dt.date(2019, 8, 20),
+        "open",
     )
     html = c.get(r["Location"]).content.decode()
     assert "新建任务“报送培训班学员名单”，截止 2019-08-20，责任单位 党外干部和民主党派科" in html
     assert 'data-light="yellow"' in html
-    r = c.post(reverse("supervision:task_new"), {"activity": programme["b"].pk, "title": "缺日期", "owner_org": units["dangwai"].pk})
-    assert r.status_code == 400 and "这个字段是必填项。" in r.content.decode() and 'value="缺日期"' in r.content.decode()
+    r = c.post(
+        reverse("supervision:task_new"),
+        {"activity": programme["b"].pk, "title": "缺日期", "owner_org": units["dangwai"].pk},
+    )
+    assert (
+        r.status_code == 400 and "这个字段是必填项。" in r.content.decode() and 'value="缺日期"' in r.content.decode()
+    )
 
 
 def test_generate_tasks_from_the_plan_once(client_for, programme):
@@ -272,8 +308,14 @@ def test_generate_tasks_from_the_plan_once(client_for, programme):
 
 def test_reporting_rule_is_set_and_generates_the_periodic_tasks(client_for, programme):
     c = client_for("admin")
-    bad = {"plan": programme["plan"].pk, "title": "月度进展", "every_months": 1, "day_of_month": 40,
-           "starts_on": "2019-08-01", "ends_on": "2019-12-31"}
+    bad = {
+        "plan": programme["plan"].pk,
+        "title": "月度进展",
+        "every_months": 1,
+        "day_of_month": 40,
+        "starts_on": "2019-08-01",
+        "ends_on": "2019-12-31",
+    }
     r = c.post(reverse("supervision:rules"), bad)
     assert r.status_code == 400
     html = r.content.decode()
@@ -298,8 +340,11 @@ def test_task_list_query_count_does_not_grow_with_tasks(client_for, tasks, units
         c.get(url)
     for i in range(40):
         Task.objects.create(
-            activity=tasks["a"], title=f"追加任务{i}", owner_org=units["dangwai"],
-            due=dt.date(2019, 9, 1), original_due=dt.date(2019, 9, 1),
+            activity=tasks["a"],
+            title=f"追加任务{i}",
+            owner_org=units["dangwai"],
+            due=dt.date(2019, 9, 1),
+            original_due=dt.date(2019, 9, 1),
         )
     with django_assert_max_num_queries(len(small.captured_queries)) as large:
         r = c.get(url)
@@ -313,7 +358,7 @@ def test_activity_page_shows_the_light_tasks_and_actions(client_for, tasks):
     assert html.count('data-testid="task-row"') == 8
     assert '<span class="light light-red" aria-hidden="true"></span>逾期' in html
     assert reverse("supervision:report_new", args=[a.pk]) in html
-    assert f'{reverse("supervision:approval_new", args=[a.pk])}?kind=request' in html
+    assert f"{reverse('supervision:approval_new', args=[a.pk])}?kind=request" in html
     html = client_for("viewer").get(reverse("activities:detail", args=[a.pk])).content.decode()
     assert html.count('data-testid="task-row"') == 8 and reverse("supervision:report_new", args=[a.pk]) not in html
     # B has no tasks: green, and the cooperating unit may still report on it.
@@ -339,5 +384,7 @@ def test_overview_rows_show_the_light_from_the_annotated_activities(rf, tasks, p
         request=request,
     )
     assert [line.split('data-light="')[1][:6].split('"')[0] for line in html.split("\n") if "data-light" in line] == [
-        "red", "green", "done"
+        "red",
+        "green",
+        "done",
     ]

@@ -23,7 +23,9 @@ def section(html: str, testid: str) -> str:
 
 def test_unit_page_shows_activities_by_role_tasks_by_light_reports_and_approvals(client_for, tasks, units, people):
     report_submit(actor=people["dangwai"], activity=tasks["a"], org=units["dangwai"], summary="第一期读书会已举办")
-    approval_request(actor=people["dangwai"], activity=tasks["a"], org=units["dangwai"], kind="filing", title="读书会报备")
+    approval_request(
+        actor=people["dangwai"], activity=tasks["a"], org=units["dangwai"], kind="filing", title="读书会报备"
+    )
     r = client_for("admin").get(reverse("supervision:unit", args=[units["dangwai"].pk]))
     html = r.content.decode()
     assert 'data-testid="unit-name">党外干部和民主党派科<' in html
@@ -73,8 +75,11 @@ def test_unit_page_query_count_does_not_grow(client_for, tasks, units, people, d
         c.get(url)
     for i in range(40):
         Task.objects.create(
-            activity=tasks["a"], title=f"追加任务{i}", owner_org=units["dangwai"],
-            due=dt.date(2019, 8, 1), original_due=dt.date(2019, 8, 1),
+            activity=tasks["a"],
+            title=f"追加任务{i}",
+            owner_org=units["dangwai"],
+            due=dt.date(2019, 8, 1),
+            original_due=dt.date(2019, 8, 1),
         )
         report_submit(actor=people["dangwai"], activity=tasks["a"], org=units["dangwai"], summary=f"追加报告{i}")
     with django_assert_max_num_queries(len(small.captured_queries)) as large:

@@ -34,7 +34,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     rows = [(a, selectors.roles_of(a)) for a in page.object_list]
     # A history restore (the back button) needs the whole page, not the rows fragment.
     partial = request.htmx and not request.htmx.history_restore_request
-    template = "activities/_overview_rows.html" if partial else "activities/overview.html"
+    template = "activities/_overview_update.html" if partial else "activities/overview.html"
     return render(
         request,
         template,
@@ -50,6 +50,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "roles": selectors.roles_of(activity),
         "history": history_for(activity, limit=50),
         "can_edit": request.user.has_perm("activities.change_activity", activity),
+        "can_edit_all": request.user.has_perm("activities.edit_activity", activity),
+        "can_edit_sessions": request.user.has_perm("activities.edit_sessions", activity),
         "paragraph_html": selectors.paragraph_with_marks(activity),
     }
     return render(request, "activities/detail.html", ctx)

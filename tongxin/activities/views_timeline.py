@@ -15,14 +15,8 @@ from tongxin.activities import feeds
 from tongxin.activities.models import COMPONENT_LABELS
 from tongxin.activities.selectors_timeline import responsibility_matrix, timeline_entries
 from tongxin.core import clock
+from tongxin.core.params import int_param
 from tongxin.plans.selectors import plans_visible_to
-
-
-def _int(value: str | None) -> int | None:
-    try:
-        return int(value) if value else None
-    except ValueError:
-        return None
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -33,7 +27,7 @@ def _date(value: str | None) -> dt.date | None:
 def _page_context(request: HttpRequest, feed_name: str | None = None) -> dict:
     """The plans the user may pick from and the chosen one (the newest when none or an unknown one is asked for)."""
     plans = list(plans_visible_to(request.user))
-    wanted = _int(request.GET.get("plan"))
+    wanted = int_param(request.GET, "plan")
     plan = next((p for p in plans if p.pk == wanted), plans[0] if plans else None)
     ctx = {"plans": plans, "plan": plan}
     if feed_name:
@@ -63,7 +57,7 @@ def calendar_feed(request: HttpRequest) -> HttpResponse:
         start, end = _date(request.GET.get("start")), _date(request.GET.get("end"))
     except ValueError:
         return HttpResponseBadRequest(_("日期格式应为 YYYY-MM-DD。"))
-    entries = timeline_entries(request.user, plan_id=_int(request.GET.get("plan")), start=start, end=end)
+    entries = timeline_entries(request.user, plan_id=int_param(request.GET, "plan"), start=start, end=end)
     return JsonResponse(feeds.calendar_events(entries), safe=False)
 
 
@@ -76,7 +70,7 @@ def gantt(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def gantt_feed(request: HttpRequest) -> HttpResponse:
-    entries = timeline_entries(request.user, plan_id=_int(request.GET.get("plan")))
+    entries = timeline_entries(request.user, plan_id=int_param(request.GET, "plan"))
     return JsonResponse(feeds.gantt_tasks(entries), safe=False)
 
 

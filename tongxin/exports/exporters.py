@@ -15,7 +15,6 @@ from django.urls import reverse
 from django.utils.http import content_disposition_header
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -23,6 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from tongxin.activities.models import Activity, Session, TimeWindow
 from tongxin.activities.selectors import roles_of
 from tongxin.activities.templatetags.programme import window_label
+from tongxin.core.text import clean_for_document
 from tongxin.plans.models import Plan
 
 
@@ -189,7 +189,7 @@ def safe_cell(sheet, value, *, bold: bool = False, wrap: bool = False, number_fo
     """
     cell = WriteOnlyCell(sheet)
     if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)[:EXCEL_MAX_CHARS]
+        value = clean_for_document(value)[:EXCEL_MAX_CHARS]
         cell.value = value
         # openpyxl guesses formulas ("=…") and error codes ("#N/A") from the text; a string stays a string.
         cell.data_type = "s"

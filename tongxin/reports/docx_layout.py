@@ -9,6 +9,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from tongxin.core.text import clean_for_document
+
 RED = RGBColor(0xE6, 0x00, 0x12)
 BODY_FONT = "宋体"
 HEADING_FONT = "黑体"
@@ -72,6 +74,7 @@ def paragraph(
         p.alignment = align
     if indent:
         p.paragraph_format.first_line_indent = Pt(size.pt * 2)
+    text = clean_for_document(text)
     if text:
         set_font(p.add_run(text), font, size, bold=bold, color=color)
     return p
@@ -98,7 +101,7 @@ def left_and_right(doc: DocumentObject, left: str, right: str, *, size=SIZE_NOTE
     section = doc.sections[-1]
     width = section.page_width - section.left_margin - section.right_margin
     p.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
-    set_font(p.add_run(f"{left}\t{right}"), BODY_FONT, size)
+    set_font(p.add_run(f"{clean_for_document(left)}\t{clean_for_document(right)}"), BODY_FONT, size)
     return p
 
 

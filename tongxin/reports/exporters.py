@@ -13,13 +13,14 @@ from django.utils import timezone
 from docx.shared import Pt
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from tongxin.core import modules
 from tongxin.core.clock import today as clock_today
+from tongxin.core.text import clean_for_document
 from tongxin.exports.exporters import EXCEL_MAX_CHARS, FORMULA_PREFIXES, Exporter, safe_cell
 from tongxin.plans.models import Plan
 from tongxin.reports import selectors
@@ -58,7 +59,7 @@ class SafeCells:
     """Cells for one write-only sheet that can never become a formula, fast enough for 100 000 rows.
 
     Every string is written as text: one that starts like a formula (= + - @ tab CR) or is an error code also gets
-    the quote prefix, as `safe_cell` does; control characters Excel cannot store are dropped. The few styles a
+    the quote prefix, as `safe_cell` does; text passes `clean_for_document` like every document's. The few styles a
     ledger uses are made once and copied into each cell, because setting a style on a cell looks it up in the
     workbook's tables every time, which would double the export's time.
     """
@@ -88,8 +89,9 @@ class SafeCells:
         """A string as text (None for an empty one); a harmless short string goes in bare, which openpyxl keeps text."""
         if not value:
             return None
-        if ILLEGAL_CHARACTERS_RE.search(value) or len(value) > EXCEL_MAX_CHARS:
-            value = ILLEGAL_CHARACTERS_RE.sub("", value)[:EXCEL_MAX_CHARS]
+        value = clean_for_document(value)[:EXCEL_MAX_CHARS]
+        if not value:
+            return None
         risky = value.startswith(FORMULA_PREFIXES) or value in ERROR_CODES
         if wrap:
             return self._cell(value, "s", self.wrapped_quoted if risky else self.wrapped)
@@ -360,7 +362,7 @@ class BulletinExporter(StreamedExporter):
         doc = Document()
         lay.setup_page(doc)
         doc.core_properties.title = f"工作简报 第{self.issue}期"
-        doc.core_properties.author = self.issuer
+        doc.core_properties.author = clean_for_document(self.issuer)
         center = WD_ALIGN_PARAGRAPH.CENTER
         masthead = lay.paragraph(
             doc, "工作简报", font=lay.TITLE_FONT, size=lay.SIZE_MASTHEAD, bold=True, color=lay.RED, align=center

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tongxin.accounts.models import User
 from tongxin.activities.models import Assignment
+from tongxin.core.uploads import upload_refused
 from tongxin.orgs.models import Organisation
 from tongxin.orgs.selectors import org_with_descendants_ids, user_unit_ids
 from tongxin.supervision import status
@@ -35,6 +36,13 @@ class DateInput(forms.DateInput):
 
 def _user_label(u: User) -> str:
     return f"{u.label}（{u.organisation}）" if u.organisation_id else u.label
+
+
+class TaskChoiceField(forms.ModelChoiceField):
+    """Tasks named with their unit: co-responsible units have tasks of the same title."""
+
+    def label_from_instance(self, obj: Task) -> str:
+        return f"{obj.title}（{obj.owner_org}）"
 
 
 class UserChoiceField(forms.ModelChoiceField):
@@ -82,8 +90,10 @@ class TaskFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["plan"].choices = [("", _("全部方案"))] + [(p.pk, f"{p.year or ''} {p.title}") for p in plans]
         # EXISTS probes the index per unit; a join over every task with DISTINCT cost 70 ms at 20,000 tasks.
-        units = Organisation.objects.filter(Exists(Task.objects.filter(owner_org=OuterRef("pk")))).order_by(
-            "kind", "name"
+        units = (
+            Organisation.objects.filter(Exists(Task.objects.filter(owner_org=OuterRef("pk"))))
+            .exclude(kind="placeholder")  # 各有关单位 and the like are never a filter option
+            .order_by("kind", "name")
         )
         self.fields["unit"].choices = [("", _("全部单位"))] + [(o.pk, o.name) for o in units]
 
@@ -223,6 +233,15 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)] if data else []
 
 
+def form_is_valid(form: forms.Form, request) -> bool:
+    """Validate, and if the request's files passed the request limit (and were dropped), say so on the form."""
+    valid = form.is_valid()
+    if refused := upload_refused(request):
+        form.add_error(None, refused)
+        return False
+    return valid
+
+
 def _size_checked(f) -> None:
     if f is not None and f.size > settings.UPLOAD_MAX_BYTES:
         raise forms.ValidationError(
@@ -233,7 +252,7 @@ def _size_checked(f) -> None:
 
 class ReportForm(forms.Form):
     org = forms.ModelChoiceField(label=_("报送单位"), queryset=Organisation.objects.none())
-    task = forms.ModelChoiceField(label=_("对应任务"), queryset=Task.objects.none(), required=False)
+    task = TaskChoiceField(label=_("对应任务"), queryset=Task.objects.none(), required=False)
     session = forms.ModelChoiceField(label=_("场次"), queryset=None, required=False)
     summary = forms.CharField(label=_("开展情况"), widget=forms.Textarea(attrs={"rows": 6}))
     held_on = forms.DateField(label=_("开展日期"), required=False, widget=DateInput())
@@ -242,11 +261,15 @@ class ReportForm(forms.Form):
     media_links = forms.CharField(
         label=_("媒体报道链接"), required=False, widget=forms.Textarea(attrs={"rows": 3}), help_text=_("每行一个链接")
     )
+    # A fresh one-time token with every new form; a second post of the same form shows the first one's report.
+    submission_token = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
     files = MultipleFileField(
         label=_("照片和文件"),
         required=False,
-        help_text=_("可多选。支持图片、PDF、Word、Excel、文本和 MP4，单个文件不超过 %(max)d MB。")
-        % {"max": settings.UPLOAD_MAX_BYTES // 1048576},
+        help_text=_(
+            "可多选。支持图片、PDF、Word、Excel、文本和 MP4，单个文件不超过 %(max)d MB，合计不超过 %(total)d MB。"
+        )
+        % {"max": settings.UPLOAD_MAX_BYTES // 1048576, "total": settings.EVIDENCE_MAX_TOTAL_BYTES // 1048576},
     )
 
     def __init__(self, *args, activity, tasks, orgs, fixed_org=None, **kwargs):
@@ -263,6 +286,12 @@ class ReportForm(forms.Form):
         files = self.cleaned_data.get("files") or []
         for f in files:
             _size_checked(f)
+        total = sum(f.size for f in files)
+        if total > settings.EVIDENCE_MAX_TOTAL_BYTES:
+            raise forms.ValidationError(
+                _("照片和文件合计 %(size).1f MB，每份报告上限 %(max)d MB。请压缩或精选后再上传。"),
+                params={"size": total / 1048576, "max": settings.EVIDENCE_MAX_TOTAL_BYTES // 1048576},
+            )
         return files
 
     def org_for(self, user):
@@ -281,8 +310,10 @@ class ReportFilterForm(forms.Form):
     def __init__(self, *args, plans, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["plan"].choices = [("", _("全部方案"))] + [(p.pk, f"{p.year or ''} {p.title}") for p in plans]
-        units = Organisation.objects.filter(Exists(ProgressReport.objects.filter(org=OuterRef("pk")))).order_by(
-            "kind", "name"
+        units = (
+            Organisation.objects.filter(Exists(ProgressReport.objects.filter(org=OuterRef("pk"))))
+            .exclude(kind="placeholder")  # 各有关单位 and the like are never a filter option
+            .order_by("kind", "name")
         )
         self.fields["unit"].choices = [("", _("全部单位"))] + [(o.pk, o.name) for o in units]
 
@@ -307,7 +338,7 @@ class ApprovalForm(forms.Form):
         help_text=_("延期申请请写明理由。"),
     )
     attachment = forms.FileField(label=_("附件"), required=False, help_text=_("请示须附细化实施方案（PDF、Word 等）。"))
-    task = forms.ModelChoiceField(
+    task = TaskChoiceField(
         label=_("延期的任务"), queryset=Task.objects.none(), required=False, help_text=_("仅延期申请填写。")
     )
     new_due = forms.DateField(label=_("申请延至"), required=False, widget=DateInput(), help_text=_("仅延期申请填写。"))

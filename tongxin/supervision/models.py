@@ -154,12 +154,22 @@ class ProgressReport(models.Model):
     )
     reviewed_at = models.DateTimeField(_("审核时间"), null=True, blank=True)
     submitted_at = CreatedAtField(_("报送时间"), db_index=True)
+    # The one-time token of the form it came from: a second post of the same form (a double click, a resend after
+    # a timeout) finds this report instead of filing another.
+    submission_token = models.CharField(_("提交凭据"), max_length=64, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("开展情况报告")
         verbose_name_plural = _("开展情况报告")
         ordering = ["-submitted_at", "-id"]
         indexes = [models.Index(fields=["activity", "-submitted_at"]), models.Index(fields=["org", "-submitted_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["author", "submission_token"],
+                condition=~models.Q(submission_token=""),
+                name="report_submitted_once_per_form",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.org}：{self.activity}"

@@ -46,6 +46,16 @@ def tasks_visible_to(user) -> QuerySet[Task]:
     return _scoped(Task.objects.all(), user, "owner_org_id")
 
 
+def tasks_to_report_on(user, activity: Activity) -> QuerySet[Task]:
+    """Open tasks of the activity that the user may file a report or extension against: a unit only its own.
+
+    Co-responsible units each have a task of the same title; offering a unit the other's made its report
+    complete the other unit's task and leave its own red.
+    """
+    qs = tasks_visible_to(user).filter(activity=activity).exclude(state__in=status.CLOSED).select_related("owner_org")
+    return qs if is_admin(user) else qs.filter(owner_org_id__in=_units_of(user))
+
+
 def reports_visible_to(user) -> QuerySet[ProgressReport]:
     return _scoped(ProgressReport.objects.all(), user, "org_id")
 

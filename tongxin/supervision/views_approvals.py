@@ -13,8 +13,9 @@ from django.views.decorators.http import require_POST
 from tongxin.accounts.rules import is_admin
 from tongxin.activities.selectors import activities_visible_to, with_details
 from tongxin.core.access import get_visible_or_404, require
-from tongxin.supervision import selectors, status
-from tongxin.supervision.forms import ApprovalForm, DecideForm, activity_orgs
+from tongxin.core.params import int_param
+from tongxin.supervision import selectors
+from tongxin.supervision.forms import ApprovalForm, DecideForm, activity_orgs, form_is_valid
 from tongxin.supervision.models import Approval
 from tongxin.supervision.services import ConcurrentUpdate, SupervisionError, approval_decide, approval_request
 from tongxin.supervision.services import approval_withdraw as approval_withdraw_service
@@ -59,24 +60,23 @@ def approval_new(request: HttpRequest, activity_id: int) -> HttpResponse:
     user = request.user
     activity = get_visible_or_404(with_details(activities_visible_to(user)), pk=activity_id)
     require(user, "supervision.request_approval", activity)
-    tasks = (
-        selectors.tasks_visible_to(user)
-        .filter(activity=activity)
-        .exclude(state__in=status.CLOSED)
-        .select_related("owner_org")
-    )
-    kwargs = {"tasks": tasks, "orgs": activity_orgs(activity), "fixed_org": None if is_admin(user) else user.organisation}
+    tasks = selectors.tasks_to_report_on(user, activity)
+    kwargs = {
+        "tasks": tasks,
+        "orgs": activity_orgs(activity),
+        "fixed_org": None if is_admin(user) else user.organisation,
+    }
     if request.method != "POST":
         kind = request.GET.get("kind", "")
         kind = kind if kind in Approval.Kind.values else Approval.Kind.REQUEST
-        task_id = request.GET.get("task", "")
-        task = tasks.filter(pk=int(task_id)).first() if task_id.isdigit() else None
+        task_id = int_param(request.GET, "task")
+        task = tasks.filter(pk=task_id).first() if task_id else None
         initial = {"kind": kind, "title": _title_for(kind, activity, task)}
         if task is not None:
             initial.update(task=task.pk, org=task.owner_org_id)
         return _render_form(request, activity, ApprovalForm(initial=initial, **kwargs))
     form = ApprovalForm(request.POST, request.FILES, **kwargs)
-    if not form.is_valid():
+    if not form_is_valid(form, request):
         return _render_form(request, activity, form, code=400)
     d = form.cleaned_data
     extension = d["kind"] == Approval.Kind.EXTENSION
@@ -91,7 +91,7 @@ def approval_new(request: HttpRequest, activity_id: int) -> HttpResponse:
             body=d["body"],
             task=d["task"] if extension else None,
             new_due=d["new_due"] if extension else None,
-            attachment=(attachment.name, attachment.read()) if attachment else None,
+            attachment=(attachment.name, attachment) if attachment else None,
         )
     except SupervisionError as exc:
         form.add_error(None, exc.message + ("（其他内容已保留，请重新选择附件。）" if attachment else ""))
@@ -165,6 +165,4 @@ def approval_attachment(request: HttpRequest, pk: int) -> HttpResponseBase:
     approval = selectors.approval_for_page(request.user, pk)
     if not approval.attachment:
         raise Http404
-    return FileResponse(
-        approval.attachment.open("rb"), as_attachment=True, filename=approval.attachment_name or "附件"
-    )
+    return FileResponse(approval.attachment.open("rb"), as_attachment=True, filename=approval.attachment_name or "附件")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -12,18 +14,14 @@ from django.views.decorators.http import require_POST
 from tongxin.accounts.rules import is_admin
 from tongxin.activities.selectors import activities_visible_to, with_details
 from tongxin.core.access import get_visible_or_404, require
+from tongxin.core.params import int_param
 from tongxin.plans.selectors import plans_visible_to
 from tongxin.supervision import selectors, status
-from tongxin.supervision.forms import ReportFilterForm, ReportForm, ReviewForm, activity_orgs
+from tongxin.supervision.forms import ReportFilterForm, ReportForm, ReviewForm, activity_orgs, form_is_valid
 from tongxin.supervision.models import Evidence, ProgressReport, Task
 from tongxin.supervision.services import ConcurrentUpdate, SupervisionError, report_accept, report_return, report_submit
 
 PAGE_SIZE = 50
-
-
-def _int_param(request: HttpRequest, name: str) -> int | None:
-    value = (request.GET.get(name) or "").strip()
-    return int(value) if value.isdigit() else None
 
 
 @login_required
@@ -31,12 +29,7 @@ def report_new(request: HttpRequest, activity_id: int) -> HttpResponse:
     user = request.user
     activity = get_visible_or_404(with_details(activities_visible_to(user)), pk=activity_id)
     require(user, "supervision.report", activity)
-    tasks = (
-        selectors.tasks_visible_to(user)
-        .filter(activity=activity)
-        .exclude(state__in=status.CLOSED)
-        .select_related("owner_org")
-    )
+    tasks = selectors.tasks_to_report_on(user, activity)
     kwargs = {
         "activity": activity,
         "tasks": tasks,
@@ -44,9 +37,10 @@ def report_new(request: HttpRequest, activity_id: int) -> HttpResponse:
         "fixed_org": None if is_admin(user) else user.organisation,
     }
     if request.method != "POST":
-        return _render_form(request, activity, ReportForm(initial=_initial(request, tasks), **kwargs))
+        initial = _initial(request, tasks) | {"submission_token": secrets.token_urlsafe(24)}
+        return _render_form(request, activity, ReportForm(initial=initial, **kwargs))
     form = ReportForm(request.POST, request.FILES, **kwargs)
-    if not form.is_valid():
+    if not form_is_valid(form, request):
         return _render_form(request, activity, form, code=400)
     d = form.cleaned_data
     task = d["task"]
@@ -62,30 +56,40 @@ def report_new(request: HttpRequest, activity_id: int) -> HttpResponse:
             media_links=d["media_links"],
             session=d["session"] or (task.session if task else None),
             task=task,
-            files=[(f.name, f.read()) for f in d["files"]],
+            files=[(f.name, f) for f in d["files"]],
+            submission_token=d["submission_token"],
         )
     except SupervisionError as exc:
         message = exc.message + ("（其他内容已保留，请重新选择文件。）" if d["files"] else "")
         form.add_error(None, message)
         return _render_form(request, activity, form, code=400)
-    messages.success(request, "开展情况已报送，等待审核。")
+    if getattr(report, "repeated", False):
+        messages.info(request, "这份开展情况刚才已经报送过了，没有重复报送。")
+    else:
+        messages.success(request, "开展情况已报送，等待审核。")
     return redirect("supervision:report_detail", pk=report.pk)
 
 
 def _initial(request: HttpRequest, tasks) -> dict:
     initial = {}
     task = None
-    if (task_id := _int_param(request, "task")) is not None:
-        task = tasks.filter(pk=task_id).first()
+    if (task_id := int_param(request.GET, "task")) is not None:
+        task = tasks.filter(pk=task_id).first() or _counterpart(request.user, tasks, task_id)
     if task is not None:
         initial["task"] = task.pk
         if task.session_id:
             initial["session"] = task.session_id
         if not request.user.organisation_id:
             initial["org"] = task.owner_org_id
-    if (session_id := _int_param(request, "session")) is not None:
+    if (session_id := int_param(request.GET, "session")) is not None:
         initial["session"] = session_id
     return initial
+
+
+def _counterpart(user, tasks, task_id: int) -> Task | None:
+    """A co-responsible unit's task opened from its page stands for the user's own task of the same kind."""
+    other = selectors.tasks_visible_to(user).filter(pk=task_id).first()
+    return None if other is None else tasks.filter(kind=other.kind, session_id=other.session_id).first()
 
 
 def _render_form(request, activity, form, *, code: int = 200) -> HttpResponse:

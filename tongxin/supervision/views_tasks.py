@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from tongxin.activities.selectors import activities_visible_to
 from tongxin.core.access import require
 from tongxin.core.clock import today
+from tongxin.core.params import int_param
 from tongxin.plans.selectors import plans_visible_to
 from tongxin.supervision import selectors
 from tongxin.supervision.forms import GenerateForm, RuleForm, TaskCreateForm, TaskEditForm, TaskFilterForm, UrgeForm
@@ -132,8 +133,9 @@ def _conflict(request: HttpRequest, current, form: TaskEditForm) -> HttpResponse
 
 
 def _render_edit(request, task, form, *, status: int = 200, conflict: bool = False) -> HttpResponse:
-    return render(request, "supervision/task_edit.html", {"task": task, "form": form, "conflict": conflict},
-                  status=status)
+    return render(
+        request, "supervision/task_edit.html", {"task": task, "form": form, "conflict": conflict}, status=status
+    )
 
 
 @login_required
@@ -160,10 +162,11 @@ def task_new(request: HttpRequest) -> HttpResponse:
                 return redirect("supervision:task_detail", pk=task.pk)
         return render(request, "supervision/task_new.html", {"form": form}, status=400)
     initial = {}
-    if act_id := request.GET.get("activity", "").strip():
-        if act_id.isdigit() and activities.filter(pk=int(act_id)).exists():
-            initial["activity"] = int(act_id)
-    return render(request, "supervision/task_new.html", {"form": TaskCreateForm(initial=initial, activities=activities)})
+    if (act_id := int_param(request.GET, "activity")) and activities.filter(pk=act_id).exists():
+        initial["activity"] = act_id
+    return render(
+        request, "supervision/task_new.html", {"form": TaskCreateForm(initial=initial, activities=activities)}
+    )
 
 
 @login_required

@@ -37,6 +37,14 @@
     charts.push({ chart: chart, node: node, build: build });
   }
 
+  // Tooltips are drawn on the canvas as text (richText), not as HTML: unit and leader names come from plans, and an
+  // HTML tooltip would also carry style="" attributes that the CSP refuses.
+  function tooltip(extra) {
+    var t = { confine: true, renderMode: "richText" };
+    Object.keys(extra).forEach(function (k) { t[k] = extra[k]; });
+    return t;
+  }
+
   function base() {
     return { textStyle: { fontFamily: FONT }, animation: false };
   }
@@ -47,7 +55,7 @@
   draw("units", function (node) {
     var small = narrow(node);
     var option = base();
-    option.tooltip = { trigger: "axis", axisPointer: { type: "shadow" }, confine: true };
+    option.tooltip = tooltip({ trigger: "axis", axisPointer: { type: "shadow" } });
     option.legend = { top: 0, data: ["red", "yellow", "green", "done"].map(function (k) { return labels[k]; }) };
     option.grid = { left: 8, right: 16, top: 32, bottom: 8, containLabel: true };
     option.xAxis = { type: "value", minInterval: 1 };
@@ -75,12 +83,11 @@
   draw("leaders", function (node) {
     var small = narrow(node);
     var option = base();
-    option.tooltip = {
+    option.tooltip = tooltip({
       trigger: "axis",
       axisPointer: { type: "shadow" },
-      confine: true,
       valueFormatter: function (v) { return v === null || v === undefined ? "—" : v + "%"; },
-    };
+    });
     option.grid = { left: 8, right: 16, top: 24, bottom: 8, containLabel: true };
     option.xAxis = {
       type: "category",
@@ -103,7 +110,7 @@
   draw("months", function (node) {
     var small = narrow(node);
     var option = base();
-    option.tooltip = { trigger: "axis", confine: true };
+    option.tooltip = tooltip({ trigger: "axis" });
     option.grid = { left: 28, right: 24, top: 24, bottom: 8, containLabel: true };
     option.xAxis = {
       type: "category",

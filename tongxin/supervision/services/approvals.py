@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import IO
 
-from django.core.files.base import ContentFile
 from django.db import transaction
 
 from tongxin.activities.models import Activity
@@ -15,7 +15,7 @@ from tongxin.supervision.models import Approval, Task
 from tongxin.supervision.recipients import department_admins, lead_leader_users, unit_users
 from tongxin.supervision.services.errors import ConcurrentUpdate, SupervisionError
 from tongxin.supervision.services.tasks import task_set_due
-from tongxin.supervision.services.uploads import check_upload
+from tongxin.supervision.services.uploads import as_file, check_upload
 
 
 def approval_request(
@@ -28,7 +28,7 @@ def approval_request(
     body: str = "",
     task: Task | None = None,
     new_due: dt.date | None = None,
-    attachment: tuple[str, bytes] | None = None,
+    attachment: tuple[str, bytes | IO[bytes]] | None = None,
 ) -> Approval:
     if kind not in Approval.Kind.values:
         raise SupervisionError("未知的申请类别。")
@@ -41,6 +41,8 @@ def approval_request(
             raise SupervisionError(f"申请延至的日期应晚于当前截止日期 {task.due:%Y-%m-%d}。")
         if not body.strip():
             raise SupervisionError("请说明延期理由。")
+        if task.owner_org_id != org.pk:
+            raise SupervisionError(f"所选任务由{task.owner_org}负责，不能由{org}申请延期。")
     ctype = check_upload(*attachment) if attachment else None
     with transaction.atomic():
         approval = Approval(
@@ -55,7 +57,7 @@ def approval_request(
             new_due=new_due,
         )
         if attachment and ctype:
-            approval.attachment.save(attachment[0], ContentFile(attachment[1]), save=False)
+            approval.attachment.save(attachment[0], as_file(*attachment), save=False)
             approval.attachment_name = attachment[0][:255]
         approval.save()
         audit_record(
