@@ -251,7 +251,7 @@ def main(argv: list[str] | None = None) -> int:
         flag = "" if r["p95"] < PAGE_TARGET_MS else " ⚠"
         print(
             f"| {name} | {scale:.0%} | {c['households']} / {c['venues']} / {c['problems']} | {r['p50']:.1f} "
-            f"| {r['p95']:.1f}{flag} | {r['queries']} |"
+            f"| {r['p95']:.1f}{flag} | {r['cpu']:.1f} | {r['sql']:.1f} | {r['queries']} |"
         )
     for name in dict.fromkeys(r[0] for r in rows):
         counts = [r[3]["queries"] for r in rows if r[0] == name]
