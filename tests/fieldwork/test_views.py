@@ -270,3 +270,41 @@ def test_the_unit_an_opinion_is_handed_to_sees_that_opinion_only(client_for, fie
     handed.refresh_from_db()
     assert handed.task.state == "submitted"
     assert client_for("qiaolian").get(reverse("fieldwork:opinion", args=[handed.pk])).status_code == 404
+
+
+def test_a_venues_staff_does_its_part_on_a_phone_but_does_not_review(client_for, field, people):
+    """stranger (a unit with no part in the campaign) is made staff of 福音堂 through a role row on the venue."""
+    from tongxin.accounts.services import object_role_grant
+    from tongxin.fieldwork.models import CheckItem
+
+    church, temple = field["venues"]["church"], field["venues"]["temple"]
+    object_role_grant(actor=people["admin"], role="venue_staff", target=church, user=people["stranger"])
+    insp = services.inspection_record(
+        actor=people["admin"],
+        venue=church,
+        phase=field["phases"][1],
+        inspected_on=dt.date(2019, 5, 1),
+        problems=[{"description": "消防器材过期", "category": "安全", "severity": "minor"}],
+    )
+    problem = services.problem_set_measure(
+        actor=people["admin"], problem=insp.problems.get(), measure="更换", deadline=dt.date(2019, 9, 1)
+    )
+    client = client_for("stranger")
+    page = client.get(reverse("fieldwork:venue", args=[church.pk])).content.decode()
+    assert "福音堂" in page and "记录检查" not in page
+    assert client.get(reverse("fieldwork:venue", args=[temple.pk])).status_code == 404
+    item = CheckItem.objects.filter(venue=church, phase=field["phases"][0]).first()
+    client.post(reverse("fieldwork:item_complete", args=[item.pk]), {"note": "已学习"})
+    item.refresh_from_db()
+    assert item.done_at is not None
+    client.post(
+        reverse("fieldwork:problem_action", args=[problem.pk, "submit"]),
+        {"rectification": "已更换", "evidence": [photo()]},
+    )
+    problem.refresh_from_db()
+    assert problem.state == Problem.State.SUBMITTED
+    response = client.post(reverse("fieldwork:problem_action", args=[problem.pk, "sign_off"]), {"comment": "自己销号"})
+    assert response.status_code == 403
+    problem.refresh_from_db()
+    assert problem.state == Problem.State.SUBMITTED
+    assert client.get(reverse("fieldwork:inspection_new", args=[church.pk])).status_code == 403

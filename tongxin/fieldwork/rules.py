@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import rules
 
-from tongxin.accounts.rules import is_admin, is_unit_member
+from tongxin.accounts.rules import holds_object_role, is_admin, is_unit_member
 from tongxin.orgs.selectors import user_unit_ids
 
 
@@ -43,12 +43,16 @@ def is_follow_up_unit(user, opinion) -> bool:
 
 
 can_work = is_admin | (is_unit_member & is_responsible_unit)
+# Roles on a venue are rows (accounts.ObjectRole): its staff do the venue's part (checklist, rectification) on a phone;
+# an inspector records inspections. Neither reviews (销号/退回): that stays with the supervising unit.
+VENUE_STAFF, INSPECTOR = "venue_staff", "inspector"
 
 rules.add_perm("fieldwork.log_visit", can_work | is_pair_leader)
 rules.add_perm("fieldwork.follow_up", can_work)  # turn an opinion into a task, confirm or return its result
 rules.add_perm("fieldwork.feed_back", is_admin | is_follow_up_unit)
 rules.add_perm("fieldwork.change_household", can_work)
-rules.add_perm("fieldwork.change_venue", can_work)  # a venue's checklist and its rectifications
+rules.add_perm("fieldwork.change_venue", can_work | holds_object_role(VENUE_STAFF))  # checklist, rectifications
+rules.add_perm("fieldwork.inspect_venue", can_work | holds_object_role(INSPECTOR))
 rules.add_perm("fieldwork.review_problem", is_admin | (is_unit_member & is_responsible_unit))
 rules.add_perm("fieldwork.manage_campaign", is_admin)  # phases, gates, imports
 rules.add_perm("fieldwork.see_personal", is_responsible_unit)  # full ID numbers and phones

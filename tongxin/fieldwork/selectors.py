@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q, QuerySet
 
+from tongxin.accounts.models import ObjectRole
 from tongxin.accounts.rules import sees_everything
 from tongxin.activities.selectors import under_visible_activities
 from tongxin.core import clock
@@ -53,8 +55,19 @@ def campaigns_visible_to(user) -> QuerySet[Campaign]:
     return under_visible_activities(Campaign.objects.all(), user, via="activity")
 
 
+def venues_with_role(user):
+    """Ids of the venues this user holds a role on (staff, inspector): granted explicitly, so seen outside the unit."""
+    if not (user and user.is_authenticated):
+        return []
+    holder = Q(user_id=user.pk) | (Q(person_id=user.person_id) if user.person_id else Q(pk__in=[]))
+    return ObjectRole.objects.filter(holder, target_type=ContentType.objects.get_for_model(Venue)).values("target_id")
+
+
 def venues_visible_to(user) -> QuerySet[Venue]:
-    return _scoped(Venue.objects.all(), user, via="campaign__activity", unit="unit_id")
+    scoped = _scoped(Venue.objects.all(), user, via="campaign__activity", unit="unit_id")
+    if sees_everything(user):
+        return scoped
+    return Venue.objects.filter(Q(pk__in=scoped.values("pk")) | Q(pk__in=venues_with_role(user)))
 
 
 def venue_scope(user) -> QuerySet[Venue] | None:
@@ -64,7 +77,7 @@ def venue_scope(user) -> QuerySet[Venue] | None:
 
 
 def problems_visible_to(user) -> QuerySet[Problem]:
-    return _scoped(Problem.objects.all(), user, via="venue__campaign__activity", unit="venue__unit_id")
+    return Problem.objects.filter(venue__in=venues_visible_to(user).values("pk"))
 
 
 def add_household_counts(households) -> list[Household]:

@@ -94,6 +94,7 @@ def venue(request, pk: int):
         "problems": problems,
         "phone": selectors.personal(request.user, v, v.phone, kind="phone"),
         "can_change": request.user.has_perm("fieldwork.change_venue", v),
+        "can_inspect": request.user.has_perm("fieldwork.inspect_venue", v),
         "item_form": forms.CheckItemForm(),
         "inspection_form": forms.InspectionForm(phases=[p for p in phases if not p.is_closed]),
     }
@@ -103,7 +104,7 @@ def venue(request, pk: int):
 @login_required
 def inspection_new(request, pk: int):
     v = _venue(request, pk)
-    require(request.user, "fieldwork.change_venue", v)
+    require(request.user, "fieldwork.inspect_venue", v)
     phases = [p for p in v.campaign.phases.order_by("order", "id") if not p.is_closed]
     form = forms.InspectionForm(request.POST or None, request.FILES or None, phases=phases)
     if request.method == "POST":
