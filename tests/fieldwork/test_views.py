@@ -159,10 +159,11 @@ def test_sign_off_without_evidence_is_refused_on_the_page(client_for, field, peo
         reverse("fieldwork:problem_action", args=[problem.pk, "measure"]), {"measure": "建账", "deadline": "2019-09-01"}
     )
     client.post(reverse("fieldwork:problem_action", args=[problem.pk, "submit"]), {"rectification": "已建账"})
-    page = client.post(
-        reverse("fieldwork:problem_action", args=[problem.pk, "sign_off"]), {"comment": "同意"}, follow=True
-    ).content.decode()
-    assert "销号须有整改佐证材料" in page
+    response = client.post(
+        reverse("fieldwork:problem_action", args=[problem.pk, "sign_off"]), {"comment": "经复查同意"}
+    )
+    page = response.content.decode()
+    assert response.status_code == 400 and "销号须有整改佐证材料" in page and "经复查同意</textarea>" in page
     problem.refresh_from_db()
     assert problem.state == Problem.State.SUBMITTED
 

@@ -154,8 +154,12 @@ def item_complete(request, pk: int):
     return redirect("fieldwork:venue", item.venue_id)
 
 
+FORM_SLOTS = {"measure": "measure_form", "submit": "rectify_form", "sign_off": "signoff_form", "return": "return_form"}
+
+
 @login_required
-def problem(request, pk: int):
+def problem(request, pk: int, bound: dict | None = None):
+    """`bound`: a refused action's form with what was typed, shown in its place (from problem_action)."""
     p = get_visible_or_404(
         selectors.problems_visible_to(request.user).select_related("venue__campaign", "phase", "inspection"), pk=pk
     )
@@ -169,8 +173,9 @@ def problem(request, pk: int):
         "rectify_form": forms.RectifyForm(),
         "signoff_form": forms.SignOffForm(),
         "return_form": forms.CommentForm(),
+        **(bound or {}),
     }
-    return render(request, "fieldwork/problem.html", ctx)
+    return render(request, "fieldwork/problem.html", ctx, status=400 if bound else 200)
 
 
 ACTIONS = {
@@ -193,9 +198,8 @@ def problem_action(request, pk: int, action: str):
     require(request.user, perm, p.venue)
     form = form_class(request.POST, request.FILES)
     if run(request, form, lambda d: service(actor=request.user, problem=p, **d), done=done) is None:
-        for errors in form.errors.values():
-            for e in errors:
-                messages.error(request, e)
+        # Refused (e.g. 销号 without evidence): the page again, the message on the form, what was typed kept.
+        return problem(request, p.pk, bound={FORM_SLOTS[action]: form})
     return redirect("fieldwork:problem", p.pk)
 
 
