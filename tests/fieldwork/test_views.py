@@ -309,3 +309,16 @@ def test_a_venues_staff_does_its_part_on_a_phone_but_does_not_review(client_for,
     problem.refresh_from_db()
     assert problem.state == Problem.State.SUBMITTED
     assert client.get(reverse("fieldwork:inspection_new", args=[church.pk])).status_code == 403
+
+
+def test_resolving_without_evidence_keeps_what_was_typed(client_for, field, people):
+    h = field["households"]["dangwai"]
+    d = services.difficulty_add(actor=people["dangwai"], household=h, description="住房漏雨")
+    services.difficulty_set_measure(actor=people["dangwai"], difficulty=d, measure="危房改造")
+    response = client_for("dangwai").post(
+        reverse("fieldwork:household_action", args=[h.pk, "resolve"]), {"difficulty": d.pk, "result": "屋顶已修好"}
+    )
+    page = response.content.decode()
+    assert response.status_code == 400 and "登记解决须附佐证材料" in page and "屋顶已修好</textarea>" in page
+    d.refresh_from_db()
+    assert d.state == "helping"

@@ -62,14 +62,18 @@ def _household(request, pk: int) -> Household:
 
 
 @login_required
-def household(request, pk: int):
+def household(request, pk: int, bound: tuple | None = None):
+    """`bound`: (action, difficulty id, form) of a refused action, shown in its place with what was typed."""
     h = _household(request, pk)
+    action, bound_id, bound_form = bound or ("", None, None)
     difficulties = list(h.difficulties.order_by("id"))
     evidence = {}
     for a in attachments_of_many(difficulties):
         evidence.setdefault(a.target_id, []).append(a)
     for d in difficulties:
         d.evidence = evidence.get(d.pk, [])
+        d.measure_form = bound_form if (action, bound_id) == ("measure", d.pk) else forms.MeasureForm()
+        d.resolve_form = bound_form if (action, bound_id) == ("resolve", d.pk) else forms.ResolveForm()
     ctx = {
         "h": h,
         "difficulties": difficulties,
@@ -77,13 +81,11 @@ def household(request, pk: int):
         "phone": selectors.personal(request.user, h, h.phone, kind="phone"),
         "visits": h.visits.order_by("-visited_on", "-id")[:50],
         "can_change": request.user.has_perm("fieldwork.change_household", h),
-        "difficulty_form": forms.DifficultyForm(),
-        "measure_form": forms.MeasureForm(),
-        "resolve_form": forms.ResolveForm(),
+        "difficulty_form": bound_form if action == "difficulty" else forms.DifficultyForm(),
         "sessions": h.activity.sessions.order_by("order", "id"),
         "statuses": Household.Status.choices,
     }
-    return render(request, "fieldwork/household.html", ctx)
+    return render(request, "fieldwork/household.html", ctx, status=400 if bound else 200)
 
 
 def attachments_of_many(objects):
@@ -126,9 +128,12 @@ def household_action(request, pk: int, action: str):
     else:
         raise Http404
     if run(request, form, call, done="已保存。") is None:
-        for errors in form.errors.values():
-            for e in errors:
-                messages.error(request, e)
+        if action == "status":
+            for errors in form.errors.values():
+                for e in errors:
+                    messages.error(request, e)
+        else:  # the page again, the message on the form, what was typed kept
+            return household(request, h.pk, bound=(action, d.pk if d else None, form))
     return redirect("fieldwork:household", h.pk)
 
 
