@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "tongxin.activities",
     "tongxin.ingest",
     "tongxin.supervision",
+    "tongxin.fieldwork",
     "tongxin.notify",
     "tongxin.reports",
     "tongxin.exports",
@@ -223,7 +224,10 @@ SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
 SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", False)
 # Trust X-Forwarded-Proto only when told a proxy sets it: otherwise any client could claim to be on HTTPS.
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if envbool("TRUST_PROXY_HTTPS", False) else None
+# One switch for everything a reverse proxy tells us (its X-Forwarded-Proto here, X-Forwarded-For for the client's
+# address in the public block below), believed only from TRUSTED_PROXIES.
+TRUST_PROXY_HEADERS = envbool("TRUST_PROXY_HEADERS", False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if TRUST_PROXY_HEADERS else None
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
@@ -270,12 +274,8 @@ TONGXIN_MIN_FREE_DISK_MB = envint("TONGXIN_MIN_FREE_DISK_MB", 500)
 # The daily cleanup keeps sent deliveries this many days, finished background jobs this many.
 TONGXIN_DELIVERY_KEEP_DAYS = envint("TONGXIN_DELIVERY_KEEP_DAYS", 90)
 TONGXIN_TASK_RESULTS_KEEP_DAYS = envint("TONGXIN_TASK_RESULTS_KEEP_DAYS", 7)
-# Behind nginx (deploy/nginx): trust its X-Forwarded-Proto, and X-Real-IP for sign-in lockouts, from the proxy only.
-TRUST_PROXY_HEADERS = envbool("TRUST_PROXY_HEADERS", False)
+# Behind nginx (deploy/nginx) with TRUST_PROXY_HEADERS on: the proxies whose forwarded headers we believe.
 TRUSTED_PROXIES = envlist("TRUSTED_PROXIES", ["127.0.0.1", "::1"])
-if TRUST_PROXY_HEADERS:
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    AXES_CLIENT_IP_CALLABLE = "tongxin.ops.proxy.client_ip"
 # PgBouncer in transaction pooling mode (deploy/pgbouncer): a connection is not ours between transactions, so no
 # server-side cursors and no prepared statements.
 if envbool("DB_PGBOUNCER", False) and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
@@ -308,14 +308,14 @@ EVIDENCE_TYPES = {
 
 # ── Public face (tongxin.public): pages without sign-in, QR codes, captcha, rate limits, error pages ──────────────
 # Owned by the public app; see "The public face" in docs/ARCHITECTURE.md.
-INSTALLED_APPS += ["captcha", "tongxin.public"]
+INSTALLED_APPS += ["tongxin.public", "captcha"]
 
-# Proxies whose X-Forwarded-For is believed: comma-separated addresses or CIDRs (e.g. "127.0.0.1,10.0.0.0/8").
-# Empty trusts nobody, so the client is REMOTE_ADDR. tongxin.public.net.client_ip reads it for the rate limits and
-# for django-axes, so a lockout behind a reverse proxy keys on the real client rather than on the proxy.
+# Client addresses (tongxin.public.net.client_ip, for the rate limits and for django-axes, so a lockout behind a
+# reverse proxy keys on the real client rather than on the proxy): X-Forwarded-For is believed only when
+# TRUST_PROXY_HEADERS is on (ops block above) and only from TRUSTED_PROXIES, which may list addresses or CIDR
+# networks ("127.0.0.1,::1,10.0.0.0/8"). Off, or an empty list, trusts nobody: the client is REMOTE_ADDR.
 import ipaddress  # noqa: E402 (kept inside this block)
 
-TRUSTED_PROXIES = envlist("TRUSTED_PROXIES", [])
 for _net in TRUSTED_PROXIES:
     try:
         ipaddress.ip_network(_net, strict=False)
