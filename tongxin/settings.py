@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "tongxin.plans",
     "tongxin.activities",
     "tongxin.supervision",
+    "tongxin.events",
     "tongxin.notify",
     "tongxin.reports",
     "tongxin.exports",

@@ -1,0 +1,38 @@
+"""`/api/publicity/`: the publicity log of the activities the caller may see (JSON, read-only)."""
+
+from __future__ import annotations
+
+from django.http import JsonResponse
+from django.urls import path
+
+from tongxin.events import selectors
+
+
+def _entry(e) -> dict:
+    return {
+        "id": e.pk,
+        "activity_id": e.activity_id,
+        "activity": e.activity.title,
+        "outlet_type": e.outlet_type,
+        "outlet_type_label": e.get_outlet_type_display(),
+        "outlet": e.outlet,
+        "date": e.date.isoformat(),
+        "title": e.title,
+        "link": e.link,
+    }
+
+
+def publicity(request):
+    if not request.user.is_authenticated:
+        return JsonResponse({"detail": "需要登录或 API 令牌。"}, status=401)
+    entries = selectors.publicity_visible_to(request.user)
+    if activity := request.GET.get("activity"):
+        if not activity.isdigit():
+            return JsonResponse({"detail": "activity 应为活动编号（整数）。"}, status=400)
+        entries = entries.filter(activity_id=int(activity))
+    counts = dict(selectors.publicity_counts(entries))
+    return JsonResponse({"count": entries.count(), "by_type": counts, "results": [_entry(e) for e in entries[:500]]})
+
+
+app_name = "publicity_api"
+urlpatterns = [path("", publicity, name="list")]

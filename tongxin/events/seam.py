@@ -1,0 +1,97 @@
+"""What events and the publicity log show elsewhere, through the module seam: a panel on the activity page, a ledger
+sheet, bulletin lines and year-end summary sections."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Count
+from django.template.loader import render_to_string
+
+from tongxin.activities.models import Session
+from tongxin.core import modules
+from tongxin.events import selectors
+from tongxin.events.models import Attendance, Minutes, PublicityEntry
+
+
+def panel(request, activity) -> str:
+    sessions = list(activity.sessions.exclude(state=Session.State.CANCELLED).order_by("order", "id"))
+    counts = selectors.attendance_counts([s.pk for s in sessions])
+    with_minutes = set(Minutes.objects.filter(session__in=sessions).values_list("session_id", flat=True))
+    rows = [(s, counts.get(s.pk, 0), s.pk in with_minutes) for s in sessions]
+    publicity = PublicityEntry.objects.filter(activity=activity)
+    return render_to_string(
+        "events/panel.html",
+        {
+            "activity": activity,
+            "rows": rows,
+            "publicity_total": publicity.count(),
+            "publicity_counts": [c for c in selectors.publicity_counts(publicity) if c[1]],
+        },
+        request=request,
+    )
+
+
+def ledger_sheets(plan, unit_ids):
+    entries = PublicityEntry.objects.filter(activity__plan=plan).select_related("activity").order_by("date", "id")
+    if unit_ids is not None:
+        entries = entries.filter(activity__assignments__organisation_id__in=unit_ids).distinct()
+    if not entries.exists():
+        return []  # a plan without publicity gets no empty sheet
+    rows = (
+        [e.activity.number, e.activity.title, e.get_outlet_type_display(), e.outlet, e.date, e.title, e.link]
+        for e in entries
+    )
+    headers = [("序号", 6), ("活动", 30), ("媒体类型", 12), ("媒体", 20), ("日期", 12), ("标题", 40), ("链接", 40)]
+    return [modules.Sheet("宣传报道", headers, rows)]
+
+
+def bulletin_lines(plan, start: dt.date, end: dt.date) -> list[str]:
+    lines = []
+    held = Session.objects.filter(activity__plan=plan, state=Session.State.HELD, end__range=(start, end))
+    attended = Attendance.objects.filter(session__in=held).count()
+    if held.exists():
+        lines.append(f"举办活动场次{held.count()}场，签到{attended}人次。")
+    entries = PublicityEntry.objects.filter(activity__plan=plan, date__range=(start, end))
+    total = entries.count()
+    if total:
+        parts = "、".join(f"{label}{n}篇" for label, n in selectors.publicity_counts(entries) if n)
+        lines.append(f"各类媒体宣传报道{total}篇（{parts}）。")
+    return lines
+
+
+def summary_sections(activity, year: int) -> list[modules.SummarySection]:
+    sessions = Session.objects.filter(activity=activity).filter(end__year=year) | Session.objects.filter(
+        activity=activity, end__isnull=True
+    )
+    held = sessions.filter(state=Session.State.HELD)
+    attendance = Attendance.objects.filter(session__in=held)
+    out = []
+    if sessions.exists():
+        figures = [
+            ("举办场次", f"{held.count()}/{sessions.exclude(state=Session.State.CANCELLED).count()}"),
+            ("签到人次", str(attendance.count())),
+            ("参加单位", str(attendance.values("unit_name").distinct().count())),
+            ("会议纪要", f"{Minutes.objects.filter(session__in=held).count()}份"),
+        ]
+        lines = [f"{s.title}（{s.end or s.start or ''}）" for s in held.order_by("order", "id")]
+        out.append(modules.SummarySection(heading="活动场次与签到", figures=figures, lines=lines))
+    entries = PublicityEntry.objects.filter(activity=activity, date__year=year)
+    if entries.exists():
+        counts = [(label, f"{n}篇") for label, n in selectors.publicity_counts(entries) if n]
+        lines = [f"{e.date:%m月%d日} {e.outlet}《{e.title}》" for e in entries.order_by("date", "id")[:5]]
+        out.append(
+            modules.SummarySection(
+                heading="宣传报道", figures=[("报道总数", f"{entries.count()}篇"), *counts], lines=lines
+            )
+        )
+    return out
+
+
+def publicity_by_type(plan, year: int) -> dict[str, int]:
+    rows = (
+        PublicityEntry.objects.filter(activity__plan=plan, date__year=year)
+        .values("outlet_type")
+        .annotate(n=Count("id"))
+    )
+    return {r["outlet_type"]: r["n"] for r in rows}
