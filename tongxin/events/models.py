@@ -130,3 +130,13 @@ class PublicityEntry(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+from tongxin.events.models_training import (  # noqa: E402,F401 - the app's models, split by subject
+    Course,
+    CourseAttendance,
+    Nomination,
+    ProgrammeItem,
+    Quota,
+    Training,
+)
