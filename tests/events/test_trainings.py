@@ -94,3 +94,23 @@ def test_programme_pdf_lists_items_in_order(programme, people):
     assert text.index("开场舞《草原颂》") < text.index("诗朗诵") and "共2项，约10分钟" in text
     with pytest.raises(EventsError, match="第1项：时长应为1到600分钟"):
         svc.programme_set(actor=people["admin"], activity=programme["c"], items=[{"item": "x", "minutes": 0}])
+
+
+def test_training_page_nominate_within_own_seats_and_department_decides(training, people, units, client_for):
+    from django.urls import reverse
+
+    quota = svc.quota_set(actor=people["admin"], training=training, org=units["qiaolian"], seats=1)
+    url = reverse("events:nomination-add", args=[training.pk])
+    client = client_for("qiaolian")
+    client.post(url, {"quota": quota.pk, "name": "王芳"})
+    client.post(url, {"quota": quota.pk, "name": "赵强"})
+    body = client.get(reverse("events:training", args=[training.pk])).content.decode()
+    assert "王芳" in body and "赵强" not in body and "超出名额不能再推荐" in body
+    n = training.nominations.get()
+    assert (
+        client.post(reverse("events:nomination-decide", args=[training.pk, n.pk]), {"approve": "1"}).status_code == 403
+    )
+    client_for("admin").post(reverse("events:nomination-decide", args=[training.pk, n.pk]), {"approve": "1"})
+    response = client_for("admin").get(reverse("events:certificate", args=[training.pk, n.pk]))
+    assert response["Content-Type"] == "application/pdf" and response.content.startswith(b"%PDF")
+    assert client_for("zongjiao").get(reverse("events:training", args=[training.pk])).status_code == 404

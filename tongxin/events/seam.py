@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 from tongxin.activities.models import Session
 from tongxin.core import modules
 from tongxin.events import selectors
-from tongxin.events.models import Attendance, Minutes, PublicityEntry
+from tongxin.events.models import Attendance, Minutes, ProgrammeItem, PublicityEntry, Training
 
 
 def panel(request, activity) -> str:
@@ -20,11 +20,15 @@ def panel(request, activity) -> str:
     with_minutes = set(Minutes.objects.filter(session__in=sessions).values_list("session_id", flat=True))
     rows = [(s, counts.get(s.pk, 0), s.pk in with_minutes) for s in sessions]
     publicity = PublicityEntry.objects.filter(activity=activity)
+    trainings = list(Training.objects.filter(activity=activity))
+    has_programme = ProgrammeItem.objects.filter(activity=activity).exists()
     return render_to_string(
         "events/panel.html",
         {
             "activity": activity,
             "rows": rows,
+            "trainings": trainings,
+            "has_programme": has_programme,
             "publicity_total": publicity.count(),
             "publicity_counts": [c for c in selectors.publicity_counts(publicity) if c[1]],
         },
