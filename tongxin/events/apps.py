@@ -23,7 +23,7 @@ class EventsConfig(AppConfig):
                 summary_sections=seam.summary_sections,
                 urls="tongxin.events.urls",
                 public_urls="tongxin.events.urls_public",
-                demo_stages={"running": demo.demo_running},
+                demo_stages={"running": demo.demo_running, "closing": demo.demo_closing},
             )
         )
         # The publicity log's API lives at /api/publicity/ (the seam mounts a module's API under its name).

@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 from tongxin.activities.models import Session
 from tongxin.core import modules
 from tongxin.events import selectors
-from tongxin.events.models import Attendance, Minutes, ProgrammeItem, PublicityEntry, Training
+from tongxin.events.models import Attendance, CourseAttendance, Minutes, ProgrammeItem, PublicityEntry, Training
 
 
 def panel(request, activity) -> str:
@@ -80,6 +80,7 @@ def summary_sections(activity, year: int) -> list[modules.SummarySection]:
         ]
         lines = [f"{s.title}（{s.end or s.start or ''}）" for s in held.order_by("order", "id")]
         out.append(modules.SummarySection(heading="活动场次与签到", figures=figures, lines=lines))
+    out += _training_sections(activity, year)
     entries = PublicityEntry.objects.filter(activity=activity, date__year=year)
     if entries.exists():
         counts = [(label, f"{n}篇") for label, n in selectors.publicity_counts(entries) if n]
@@ -99,3 +100,30 @@ def publicity_by_type(plan, year: int) -> dict[str, int]:
         .annotate(n=Count("id"))
     )
     return {r["outlet_type"]: r["n"] for r in rows}
+
+
+def _training_sections(activity, year: int) -> list[modules.SummarySection]:
+    out = []
+    for t in Training.objects.filter(activity=activity, start__year=year):
+        states = dict(t.nominations.order_by().values_list("state").annotate(n=Count("id")))
+        courses = t.courses.count()
+        present = CourseAttendance.objects.filter(course__training=t, present=True).count()
+        approved = states.get("approved", 0)
+        rate = f"{present * 100 / (approved * courses):.0f}%" if approved and courses else "—"
+        figures = [
+            ("名额单位", f"{t.quotas.count()}个"),
+            ("批准学员", f"{approved}人"),
+            ("未批准", f"{states.get('rejected', 0)}人"),
+            ("课程", f"{courses}门"),
+            ("课程出勤率", rate),
+        ]
+        out.append(modules.SummarySection(heading=t.title, figures=figures, lines=[f"{t.start}至{t.end}，{t.school}"]))
+    items = ProgrammeItem.objects.filter(activity=activity)
+    if items.exists():
+        minutes = sum(items.values_list("minutes", flat=True))
+        out.append(
+            modules.SummarySection(
+                heading="议程/节目单", figures=[("项目", f"{items.count()}项"), ("时长", f"{minutes}分钟")]
+            )
+        )
+    return out

@@ -165,6 +165,8 @@ def minutes_file(*, actor, session: Session, text: str, photos=(), is_department
 
 
 def _report_held(*, actor, session: Session, text: str, accept: bool) -> None:
+    if session.state == Session.State.HELD:
+        return  # already reported and accepted: the minutes complete the record
     activity = session.activity
     count = session.attendances.count()
     open_tasks = Task.objects.filter(session=session, kind=Task.Kind.SESSION).exclude(
