@@ -71,7 +71,7 @@ def test_the_review_lists_items_compactly_beside_the_highlighted_source(client_f
     assert html.count('data-testid="review-activity"') == 11
     assert '<mark class="hl hl-lead" title="牵头领导">郑江</mark>' in html
     assert '<mark class="hl hl-time" title="时间">2019年6月中旬</mark>' in html
-    assert "2019年6月中旬（2019-06-11 至 2019-06-20）" in html  # the phrase and the days it was read as
+    assert '2019年6月中旬<span class="days">（2019-06-11 至 2019-06-20）</span>' in html  # the phrase and its days
     assert "党外知识分子联络中心 / 党外知识分子联络服务中心" in html  # offered for merging
     assert 'type="checkbox"' not in html  # kinds are edited one item at a time, as one multi-select
     assert html.count("<input") < 40
@@ -138,7 +138,10 @@ def test_one_item_is_corrected_on_its_own_and_the_rest_stays_as_parsed(client_fo
     )  # fmt: skip
     row = r.content.decode()
     assert row.startswith('<li class="item-row" id="item-7"')
-    assert "2019年9月10日（2019-09-10）；10月1日前后（2019-09-24 至 2019-10-08）" in row
+    assert (
+        '2019年9月10日<span class="days">（2019-09-10）</span>；10月1日前后<span class="days">（2019-09-24 至 2019-10-08）</span>'
+        in row
+    )
     c.post(reverse("plans:item_exclude", args=[record.pk, 0]), {"excluded": "1"})
     publish(c, record)
     plan = Plan.objects.get()

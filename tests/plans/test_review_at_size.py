@@ -39,3 +39,16 @@ def test_a_plan_of_220_items_is_reviewed_page_by_page_and_published_without_a_fi
     plan = Plan.objects.get()
     assert r["Location"] == reverse("plans:detail", args=[plan.pk])
     assert plan.activities.count() == 220
+
+
+def test_a_long_document_shows_only_the_stretch_of_source_the_page_comes_from(client_for, immediate):
+    c = client_for("admin")
+    upload(c, "很长的方案.txt", numbered_plan(600).encode())
+    record = PlanImport.objects.get()
+    assert len(record.text) > 30_000
+    html = c.get(reverse("plans:review", args=[record.pk]) + "?page=3").content.decode()
+    source = html[html.index('data-testid="source"') :]
+    assert "原文较长，这里只显示本页条目所在的部分。" in html
+    assert "举办第41期专题学习会" in html  # the page's first item, in the rows and in the source
+    assert "第37期" in source and "第1期专题" not in source and "第100期" not in source
+    assert len(html) < 60_000
