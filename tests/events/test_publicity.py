@@ -81,3 +81,16 @@ def test_bulletin_line_and_api(programme, people, client_for):
     assert data["count"] == 1 and data["by_type"]["微信公众号"] == 1
     assert data["results"][0]["title"] == "读书会第一期"
     assert client_for("zongjiao").get("/api/publicity/").json()["count"] == 0
+
+
+def test_api_session_carries_speakers_attendance_and_minutes_and_both_are_in_the_schema(tasks, people, client_for):
+    session = tasks["a"].sessions.order_by("order").first()
+    services.attendance_record(actor=people["admin"], session=session, name="王芳", unit_name="市侨联")
+    services.minutes_file(actor=people["admin"], session=session, text="学习了……", is_department=True)
+    data = client_for("dangwai").get(f"/api/events/sessions/{session.pk}").json()
+    assert data["state"] == "held" and data["attendance"]["count"] == 1
+    assert data["attendance"]["people"][0]["name"] == "王芳" and data["minutes"]["text"] == "学习了……"
+    assert client_for("zongjiao").get(f"/api/events/sessions/{session.pk}").status_code == 404
+    schema = client_for("admin").get("/api/openapi.json").json()
+    assert {"/api/publicity/", "/api/events/sessions/{id}"} <= set(schema["paths"])
+    assert "SessionRun" in schema["components"]["schemas"]

@@ -60,14 +60,10 @@ def july(world, people, units):
             accepted=D(2019, 7, 1))  # fmt: skip
     _report(**zj, summary="八月的活动", held_on=D(2019, 8, 1), sent=dt.datetime(2019, 8, 2, 9), accepted=D(2019, 8, 2))
     _report(**dw, summary="八月一日凌晨报送", sent=dt.datetime(2019, 8, 1, 0, 10), accepted=D(2019, 8, 1))
-    _report(
-        **dw, summary="被退回的报告", held_on=D(2019, 7, 10), sent=dt.datetime(2019, 7, 11, 9), returned=D(2019, 7, 12)
-    )
+    _report(**dw, summary="被退回的报告", held_on=D(2019, 7, 10), sent=dt.datetime(2019, 7, 11, 9), returned=D(2019, 7, 12))
     _report(**dw, summary="尚未审核的报告", held_on=D(2019, 7, 20), sent=dt.datetime(2019, 7, 21, 9))
     with replay_at(D(2019, 7, 1), 9):
-        on_time = task_create(
-            actor=admin, activity=c, title="七月督查", owner_org=units["zongjiao"], due=D(2019, 7, 20)
-        )
+        on_time = task_create(actor=admin, activity=c, title="七月督查", owner_org=units["zongjiao"], due=D(2019, 7, 20))
         task_create(actor=admin, activity=a, title="七月专项", owner_org=units["dangwai"], due=D(2019, 7, 25))
     with replay_at(D(2019, 7, 18), 17):
         task_update(actor=admin, task=on_time, expected_version=on_time.version, state=Task.State.DONE)

@@ -59,18 +59,13 @@ def test_an_unwritable_path_is_explained(world, tmp_path):
     assert (code, out) == (1, "")
     assert err == f"导出失败：无法写入“{missing_dir}”：No such file or directory。请检查目录是否存在、是否有写权限。\n"
     code, out, err = run("ledger", str(world["plan"].pk), "-o", str(tmp_path))
-    assert (code, err) == (
-        1,
-        f"导出失败：“{tmp_path}”是一个目录，请给出文件名，例如 {tmp_path / '测试庆祝活动方案-台账.xlsx'}。\n",
-    )
+    assert (code, err) == (1, f"导出失败：“{tmp_path}”是一个目录，请给出文件名，例如 {tmp_path / '测试庆祝活动方案-台账.xlsx'}。\n")
 
 
 def test_bulletin_dates_are_checked(world, tmp_path):
     path = str(tmp_path / "b.docx")
     with pytest.raises(CommandError) as bad:
-        call_command(
-            "export", "bulletin", str(world["plan"].pk), "--from", "2019-7-1", "--to", "2019-07-31", "-o", path
-        )
+        call_command("export", "bulletin", str(world["plan"].pk), "--from", "2019-7-1", "--to", "2019-07-31", "-o", path)
     assert "日期格式应为 YYYY-MM-DD，例如 2019-07-01，收到的是“2019-7-1”" in str(bad.value)
     code, _out, err = run("bulletin", str(world["plan"].pk), "--from", "2019-08-01", "--to", "2019-07-31", "-o", path)
     assert (code, err) == (1, "导出失败：起始日期（--from）不能晚于截止日期（--to）。\n")

@@ -23,6 +23,7 @@ class EventsConfig(AppConfig):
                 summary_sections=seam.summary_sections,
                 urls="tongxin.events.urls",
                 public_urls="tongxin.events.urls_public",
+                api_urls="tongxin.events.api_sessions",
                 demo_stages={"running": demo.demo_running, "closing": demo.demo_closing},
             )
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.template.loader import render_to_string
 
 from tongxin.activities.models import Session
@@ -65,31 +65,37 @@ def bulletin_lines(plan, start: dt.date, end: dt.date) -> list[str]:
 
 
 def summary_sections(activity, year: int) -> list[modules.SummarySection]:
-    sessions = Session.objects.filter(activity=activity).filter(end__year=year) | Session.objects.filter(
-        activity=activity, end__isnull=True
+    """Few queries per activity (the summary asks for each of hundreds): sessions in one, the rest only if any."""
+    sessions = list(
+        Session.objects.filter(activity=activity)
+        .filter(Q(end__year=year) | Q(end__isnull=True))
+        .exclude(state=Session.State.CANCELLED)
+        .order_by("order", "id")
     )
-    held = sessions.filter(state=Session.State.HELD)
-    attendance = Attendance.objects.filter(session__in=held)
+    held = [s for s in sessions if s.state == Session.State.HELD]
     out = []
-    if sessions.exists():
+    if sessions:
+        held_ids = [s.pk for s in held]
+        seen = Attendance.objects.filter(session_id__in=held_ids).aggregate(
+            n=Count("id"), units=Count("unit_name", distinct=True)
+        ) if held_ids else {"n": 0, "units": 0}  # fmt: skip
+        minutes = Minutes.objects.filter(session_id__in=held_ids).count() if held_ids else 0
         figures = [
-            ("举办场次", f"{held.count()}/{sessions.exclude(state=Session.State.CANCELLED).count()}"),
-            ("签到人次", str(attendance.count())),
-            ("参加单位", str(attendance.values("unit_name").distinct().count())),
-            ("会议纪要", f"{Minutes.objects.filter(session__in=held).count()}份"),
+            ("举办场次", f"{len(held)}/{len(sessions)}"),
+            ("签到人次", str(seen["n"])),
+            ("参加单位", str(seen["units"])),
+            ("会议纪要", f"{minutes}份"),
         ]
-        lines = [f"{s.title}（{s.end or s.start or ''}）" for s in held.order_by("order", "id")]
+        lines = [f"{s.title}（{s.end or s.start or ''}）" for s in held]
         out.append(modules.SummarySection(heading="活动场次与签到", figures=figures, lines=lines))
     out += _training_sections(activity, year)
     entries = PublicityEntry.objects.filter(activity=activity, date__year=year)
-    if entries.exists():
-        counts = [(label, f"{n}篇") for label, n in selectors.publicity_counts(entries) if n]
+    counts = selectors.publicity_counts(entries)
+    total = sum(n for _, n in counts)
+    if total:
         lines = [f"{e.date:%m月%d日} {e.outlet}《{e.title}》" for e in entries.order_by("date", "id")[:5]]
-        out.append(
-            modules.SummarySection(
-                heading="宣传报道", figures=[("报道总数", f"{entries.count()}篇"), *counts], lines=lines
-            )
-        )
+        figures = [("报道总数", f"{total}篇"), *((label, f"{n}篇") for label, n in counts if n)]
+        out.append(modules.SummarySection(heading="宣传报道", figures=figures, lines=lines))
     return out
 
 

@@ -48,6 +48,9 @@ class SummaryFacts:
         return not any(a.has_data for a in self.activities)
 
 
+SHOWN = 3
+
+
 def _pct(part: int, whole: int) -> str:
     return f"{part * 100 / whole:.0f}%" if whole else "—"
 
@@ -94,7 +97,10 @@ def summary_facts(*, plan: Plan, year: int, as_of: dt.date) -> SummaryFacts:
         for m in mods:
             if m.serves(act.kinds or []):
                 s.sections.extend(m.summary_sections(act, year))
-        s.not_done = cancelled.get(act.pk, []) + late.get(act.pk, [])
+        overdue = late.get(act.pk, [])
+        # A big programme has thousands of late tasks: name the first few, count the rest (a summary, not a ledger).
+        more = [f"另有{len(overdue) - SHOWN}项到期任务未完成（详见督办台账）"] if len(overdue) > SHOWN else []
+        s.not_done = cancelled.get(act.pk, []) + overdue[:SHOWN] + more
         if act.state == "cancelled":
             s.not_done.insert(0, "活动已取消")
         not_done += [(s.heading, reason) for reason in s.not_done]
