@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tongxin.ingest.services import plan_import_parse
 from tongxin.plans.models import PlanImport
-from tongxin.plans.services import plan_import_parse
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
@@ -154,7 +154,7 @@ def test_nothing_found_the_item_is_added_by_hand_and_published(page_for, demo_si
 @pytest.mark.parametrize("width", [1280, 390])
 def test_a_43_item_plan_reviews_in_pages_of_compact_rows(page_for, demo_site, settings, width):
     """The old review form was 48,000 px tall for 43 items; now twenty short rows a page."""
-    from tests.plans.conftest import numbered_plan
+    from tests.ingest.conftest import numbered_plan
 
     settings.TASKS = IMMEDIATE
     page = page_for("admin", width=width)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from types import SimpleNamespace
 
-from tongxin.plans.services.matching import match_activities
+from tongxin.ingest.services.matching import match_activities
 
 
 def act(pk: int, number: str, title: str):

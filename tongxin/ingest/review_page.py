@@ -8,8 +8,8 @@ from django.core.paginator import Page, Paginator
 
 from tongxin.core.highlight import Mark, find_marks, highlight
 from tongxin.core.kinds import COMPONENT_LABELS
+from tongxin.ingest.services.publishing import included_items, publish_target
 from tongxin.plans.models import Plan, PlanImport
-from tongxin.plans.services.publishing import included_items, publish_target
 
 PAGE_SIZE = 20
 # Above this many characters the source pane shows only the stretch of text the page's items come from.
