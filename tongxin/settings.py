@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "tongxin.ingest",
     "tongxin.supervision",
     "tongxin.fieldwork",
+    "tongxin.events",
     "tongxin.notify",
     "tongxin.reports",
     "tongxin.exports",

@@ -58,6 +58,70 @@ def _object(properties: dict, *, required: list[str] | None = None, description:
     return schema
 
 
+# The events module's resources (tongxin.events.api): the publicity log and a session as it was run.
+_ID = {"type": "integer", "minimum": 1}
+_COUNT = {"type": "integer", "minimum": 0}
+OUTLET_TYPES = ["电视", "广播", "报纸", "网站", "微信公众号", "短视频平台"]
+PUBLICITY = {
+    "type": "object",
+    "properties": {
+        "id": _ID,
+        "activity_id": _ID,
+        "activity": {"type": "string", "description": "活动名称"},
+        "outlet_type": {"type": "string", "enum": ["tv", "radio", "paper", "web", "wechat", "video"]},
+        "outlet_type_label": {"type": "string", "enum": OUTLET_TYPES},
+        "outlet": {"type": "string", "description": "媒体名称"},
+        "date": {"type": "string", "format": "date", "description": "刊播日期"},
+        "title": {"type": "string"},
+        "link": {"type": "string", "description": "链接（电视、广播可为空串）"},
+    },
+    "required": ["id", "activity_id", "activity", "outlet_type", "outlet_type_label", "outlet", "date", "title", "link"],
+    "additionalProperties": False,
+    "description": "一条宣传报道",
+}
+EVENTS_SCHEMAS = {
+    "Publicity": PUBLICITY,
+    "PublicityPage": {
+        "type": "object",
+        "properties": {
+            "count": _COUNT,
+            "by_type": {"type": "object", "description": "按媒体类型计数（键为类型名称）", "additionalProperties": _COUNT},
+            "results": {"type": "array", "items": {"$ref": "#/components/schemas/Publicity"}, "maxItems": 500},
+        },
+        "required": ["count", "by_type", "results"],
+        "additionalProperties": False,
+    },
+    "SessionRun": {
+        "type": "object",
+        "description": "场次的实际开展：主讲人、嘉宾、签到（按单位的应到/实到）与会议纪要",
+        "properties": {
+            "id": _ID,
+            "activity_id": _ID,
+            "title": {"type": "string"},
+            "state": {"type": "string", "enum": ["planned", "held", "cancelled"]},
+            "speakers": {"type": "string"},
+            "guests": {"type": "string"},
+            "attendance": {
+                "type": "object",
+                "properties": {
+                    "count": _COUNT,
+                    "by_unit": {"type": "array", "items": {"type": "object", "properties": {
+                        "unit": {"type": "string"}, "expected": {"type": ["integer", "null"]}, "attended": _COUNT}}},
+                    "people": {"type": "array", "items": {"type": "object", "properties": {
+                        "name": {"type": "string"}, "unit": {"type": "string"},
+                        "method": {"type": "string", "enum": ["qr", "manual"]},
+                        "at": {"type": "string", "format": "date-time"}}}},
+                },
+            },
+            "minutes": {"anyOf": [{"type": "object", "properties": {"text": {"type": "string"},
+                                                                   "at": {"type": "string", "format": "date-time"}}},
+                                  {"type": "null"}]},
+        },
+        "required": ["id", "activity_id", "title", "state", "speakers", "guests", "attendance", "minutes"],
+    },
+}  # fmt: skip
+
+
 def _page(item: str) -> dict:
     return _object(
         {
@@ -340,6 +404,7 @@ PARAMETERS = {
     "task_unit": _param("unit", "query", "只列出该单位（含下级单位）负责的任务"),
     "light": _choice("light", "只列出该状态灯的任务：red、yellow、green、done", LIGHTS),
     "state": _choice("state", "只列出该办理状态的任务", Task.State.values),
+    "publicity_activity": _param("activity", "query", "只列出该活动的宣传报道"),
 }
 
 
@@ -409,6 +474,9 @@ SCHEMA = {
         "/api/sessions": _get("场次列表", _ref("SessionPage"), params=("activity", *PAGED)),
         "/api/organisations": _get("单位列表", _ref("OrganisationPage"), params=PAGED),
         "/api/people": _get("人员列表", _ref("PersonPage"), params=PAGED),
+        # Activity modules' resources (tongxin.events): the publicity log and sessions as they were run.
+        "/api/publicity/": _get("宣传报道列表（含按媒体类型计数）", _ref("PublicityPage"), params=("publicity_activity",)),
+        "/api/events/sessions/{id}": _get("场次签到、主讲人与纪要", _ref("SessionRun"), params=("id",), lookup=True),
         "/api/openapi.json": {
             "get": {
                 "summary": "本接口说明（OpenAPI 3.1）",
@@ -448,6 +516,7 @@ SCHEMA = {
             "TaskPage": _page("Task"),
             "OrganisationPage": _page("Organisation"),
             "PersonPage": _page("Person"),
+            **EVENTS_SCHEMAS,
         },
     },
 }

@@ -113,12 +113,14 @@ def demo_load(*, stage: str = "plan") -> dict:
                 user.person = person
                 user.save()
         _figures()
-    if stage == "running":
+    if stage in ("running", "closing"):
         from tongxin.demo.running import demo_stage_running
 
         demo_stage_running()
         demo_directory_running(plan)
-    demo_run_module_stages(plan, stage)
+    # "closing" replays the rest of 2019 on top of "running": the modules' autumn, for the year-end summary.
+    for step in ("running", "closing") if stage == "closing" else (stage,):
+        demo_run_module_stages(plan, step)
     return {"plan": plan, "accounts": DEMO_ACCOUNTS}
 
 
