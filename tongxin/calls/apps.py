@@ -1,0 +1,23 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CallsConfig(AppConfig):
+    name = "tongxin.calls"
+    verbose_name = _("征集评审")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from tongxin.calls import rules  # noqa: F401 - registers the permissions
+        from tongxin.calls.selectors import call_lights
+        from tongxin.core import modules
+
+        modules.register(
+            modules.ActivityModule(
+                name="calls",
+                label="征集评审",
+                kinds=frozenset({"call:proposal", "call:essay", "call:video", "call:photo"}),
+                order=30,
+                activity_lights=call_lights,
+            )
+        )
