@@ -11,10 +11,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
 
 from tongxin.accounts.models import ObjectRole
-from tongxin.calls.models import Call, Review, Submission
+from tongxin.calls.models import Call, Instruction, Review, Submission
 from tongxin.core.modules import Light
 
 REVIEWER = "calls.reviewer"
+OPEN_TASK_STATES = ["open", "submitted", "returned"]
 
 
 def call_reviewers(call: Call) -> list:
@@ -100,3 +101,59 @@ def call_lights(activity_ids: list[int]) -> dict[int, list[Light]]:
         light = "green" if done == total else "yellow"
         out.setdefault(c["activity_id"], []).append(Light(light=light, label=f"{c['title']} 评审进度 {done}/{total}"))
     return out
+
+
+@dataclass(frozen=True)
+class Rates:
+    submissions: int
+    adopted: int  # 采纳: selected in any round or carried by 直通车
+    instructed: int  # 批示: proposals with at least one leader's instruction
+    finished: int  # 办结: instructions whose tasks are all done and whose result went back
+
+    @staticmethod
+    def _pct(part: int, whole: int) -> str:
+        return f"{part * 100 / whole:.1f}%" if whole else "—"
+
+    @property
+    def adoption(self) -> str:
+        return self._pct(self.adopted, self.submissions)
+
+    @property
+    def instruction(self) -> str:
+        return self._pct(self.instructed, self.adopted)
+
+    @property
+    def completion(self) -> str:
+        return self._pct(self.finished, self.instructed)
+
+
+def call_rates(call: Call) -> Rates:
+    """采纳率 (adopted / submitted), 批示率 (instructed / adopted), 办结率 (finished / instructed)."""
+    subs = Submission.objects.filter(call=call)
+    adopted = subs.filter(
+        Q(state=Submission.State.SELECTED) | Q(round__gt=1) | Q(direct_reports__isnull=False)
+    ).distinct()
+    instructions = Instruction.objects.filter(submission__call=call)
+    # A task still open, with the unit or returned keeps the instruction unfinished; a cancelled one does not.
+    unfinished = instructions.filter(Q(tasks__state__in=OPEN_TASK_STATES) | Q(result="")).values("submission_id")
+    instructed_ids = set(instructions.values_list("submission_id", flat=True))
+    finished = len(instructed_ids - set(unfinished.values_list("submission_id", flat=True)))
+    return Rates(subs.count(), adopted.count(), len(instructed_ids), finished)
+
+
+def lookup_by_receipt(receipt: str) -> dict | None:
+    """What the public sees for a receipt number: the title, its state and any 办理结果 — never reviewers' names."""
+    submission = Submission.objects.filter(receipt=receipt.strip().upper()).select_related("call").first()
+    if submission is None:
+        return None
+    results = [i.result for i in submission.instructions.all() if i.result]
+    return {
+        "receipt": submission.receipt,
+        "call": submission.call.title,
+        "title": submission.title,
+        "state": submission.get_state_display(),
+        "round": submission.round,
+        "direct": submission.direct_reports.exists(),
+        "instructed": bool(submission.instructions.all()),
+        "results": results,
+    }
