@@ -9,6 +9,7 @@ class CallsConfig(AppConfig):
 
     def ready(self) -> None:
         from tongxin.calls import rules  # noqa: F401 - registers the permissions
+        from tongxin.calls.panel import call_panel
         from tongxin.calls.selectors import call_lights
         from tongxin.core import modules
 
@@ -19,5 +20,8 @@ class CallsConfig(AppConfig):
                 kinds=frozenset({"call:proposal", "call:essay", "call:video", "call:photo"}),
                 order=30,
                 activity_lights=call_lights,
+                panel=call_panel,
+                urls="tongxin.calls.urls",
+                public_urls="tongxin.calls.urls_public",
             )
         )

@@ -99,7 +99,12 @@ def review_declare_conflict(*, actor, review: Review) -> Review:
     review.conflict = True
     review.save(update_fields=["conflict"])
     audit_record(actor=actor, action="call.conflict", target=review.submission, summary="评审人声明回避")
-    reviews_assign(actor=actor, call=review.submission.call, round=review.round)
+    # The step aside always stands; if nobody eligible is left the gap shows in the progress for the department.
+    try:
+        with transaction.atomic():
+            reviews_assign(actor=actor, call=review.submission.call, round=review.round)
+    except CallError:
+        audit_record(actor=actor, action="call.gap", target=review.submission, summary="回避后暂无可补充的评审人")
     return review
 
 
