@@ -23,5 +23,6 @@ class CallsConfig(AppConfig):
                 panel=call_panel,
                 urls="tongxin.calls.urls",
                 public_urls="tongxin.calls.urls_public",
+                api_urls="tongxin.calls.urls_api",
             )
         )
