@@ -121,3 +121,12 @@ def test_a_429_logs_one_line(client, urls_sample, caplog):
             client.post(reverse("sample-sign-up"), {"name": "x"})
     lines = [r.getMessage() for r in caplog.records if r.name == "tongxin.public"]
     assert lines == ["Too many requests (sample-signup): /p/sample/sign-up/"]
+
+
+@pytest.mark.django_db
+def test_a_csrf_refusal_logs_one_line(urls_sample, caplog):
+    with caplog.at_level(logging.WARNING):
+        Client(enforce_csrf_checks=True).post(reverse("sample-sign-up"), {"name": "x"})
+    records = [r for r in caplog.records if r.name.startswith("django.security.csrf")]
+    assert [r.getMessage() for r in records] == ["Forbidden (CSRF cookie not set.): /p/sample/sign-up/"]
+    assert records[0].exc_info is None
