@@ -9,6 +9,7 @@ class CallsConfig(AppConfig):
 
     def ready(self) -> None:
         from tongxin.calls import rules  # noqa: F401 - registers the permissions
+        from tongxin.calls.demo import demo_stage_running
         from tongxin.calls.panel import call_panel
         from tongxin.calls.selectors import call_lights
         from tongxin.core import modules
@@ -24,5 +25,6 @@ class CallsConfig(AppConfig):
                 urls="tongxin.calls.urls",
                 public_urls="tongxin.calls.urls_public",
                 api_urls="tongxin.calls.urls_api",
+                demo_stages={"running": demo_stage_running},
             )
         )

@@ -107,6 +107,7 @@ def call_lights(activity_ids: list[int]) -> dict[int, list[Light]]:
 class Rates:
     submissions: int
     adopted: int  # 采纳: selected in any round or carried by 直通车
+    reported: int  # 报送: carried to leaders by 直通车
     instructed: int  # 批示: proposals with at least one leader's instruction
     finished: int  # 办结: instructions whose tasks are all done and whose result went back
 
@@ -120,7 +121,7 @@ class Rates:
 
     @property
     def instruction(self) -> str:
-        return self._pct(self.instructed, self.adopted)
+        return self._pct(self.instructed, self.reported)
 
     @property
     def completion(self) -> str:
@@ -128,7 +129,7 @@ class Rates:
 
 
 def call_rates(call: Call) -> Rates:
-    """采纳率 (adopted / submitted), 批示率 (instructed / adopted), 办结率 (finished / instructed)."""
+    """采纳率 (adopted / submitted), 批示率 (instructed / sent by 直通车), 办结率 (finished / instructed)."""
     subs = Submission.objects.filter(call=call)
     adopted = subs.filter(
         Q(state=Submission.State.SELECTED) | Q(round__gt=1) | Q(direct_reports__isnull=False)
@@ -138,7 +139,8 @@ def call_rates(call: Call) -> Rates:
     unfinished = instructions.filter(Q(tasks__state__in=OPEN_TASK_STATES) | Q(result="")).values("submission_id")
     instructed_ids = set(instructions.values_list("submission_id", flat=True))
     finished = len(instructed_ids - set(unfinished.values_list("submission_id", flat=True)))
-    return Rates(subs.count(), adopted.count(), len(instructed_ids), finished)
+    reported = subs.filter(direct_reports__isnull=False).distinct().count()
+    return Rates(subs.count(), adopted.count(), reported, len(instructed_ids), finished)
 
 
 def lookup_by_receipt(receipt: str) -> dict | None:
