@@ -10,6 +10,7 @@ class CallsConfig(AppConfig):
     def ready(self) -> None:
         from tongxin.calls import rules  # noqa: F401 - registers the permissions
         from tongxin.calls.demo import demo_stage_running
+        from tongxin.calls.hooks import bulletin_lines, ledger_sheets
         from tongxin.calls.panel import call_panel
         from tongxin.calls.selectors import call_lights
         from tongxin.core import modules
@@ -26,5 +27,7 @@ class CallsConfig(AppConfig):
                 public_urls="tongxin.calls.urls_public",
                 api_urls="tongxin.calls.urls_api",
                 demo_stages={"running": demo_stage_running},
+                ledger_sheets=ledger_sheets,
+                bulletin_lines=bulletin_lines,
             )
         )
