@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import PersonFactory, add_window
+from tests.fieldwork.conftest import fieldwork_examples
 from tongxin.activities.models import Phase
 from tongxin.api.openapi_write import WRITE_SCHEMAS
 from tongxin.orgs.models import OrganisationAlias
@@ -19,7 +20,7 @@ from tongxin.supervision.services import tasks_generate_for_plan
 
 pytestmark = pytest.mark.django_db
 
-TYPES = {"null": type(None), "boolean": bool, "string": str, "array": list, "object": dict}
+TYPES = {"null": type(None), "boolean": bool, "string": str, "array": list, "object": dict, "number": float}
 
 
 def resolve(spec: dict, schema: dict) -> dict:
@@ -84,6 +85,7 @@ def rich_programme(programme, units, leaders, people):
     task.owner_user, task.state = people["dangwai"], "done"
     task.done_at = task.last_urged_at = task.escalated_at = moment
     task.save()
+    fieldwork_examples(programme, people, units, leaders)  # visits, households, a campaign (tests/fieldwork)
     return programme
 
 
@@ -102,6 +104,9 @@ def real_responses(client, programme) -> dict[str, dict]:
         "/api/organisations": "/api/organisations",
         "/api/people": "/api/people",
         "/api/openapi.json": "/api/openapi.json",
+        "/api/visits": "/api/visits",
+        "/api/households": "/api/households",
+        "/api/campaigns": "/api/campaigns",
     }
     out = {}
     for path, url in urls.items():
