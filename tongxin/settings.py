@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "tongxin.activities",
     "tongxin.ingest",
     "tongxin.supervision",
+    "tongxin.calls",
     "tongxin.fieldwork",
     "tongxin.events",
     "tongxin.notify",
