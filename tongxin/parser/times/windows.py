@@ -96,9 +96,41 @@ def find_windows(text: str, *, year: int, offset: int = 0) -> list[TimeWindow]:
 
     `year` is the year in force before the text starts; a year stated in the text carries to later phrases.
     """
-    windows = [_nth_weekday(text, w) for w in scan(text, year).windows]
+    windows = _festival_lists([_nth_weekday(text, w) for w in scan(text, year).windows], text, year)
     _remember_year(text, year)
     return [_moved(w, offset) for w in windows] if offset else list(windows)
+
+
+_LIST_JOINERS = {"、", "和", "及", "与", "，"}
+
+
+def _festival_lists(windows: list[TimeWindow], text: str, year: int) -> list[TimeWindow]:
+    """元旦、春节期间 → from New Year's Day to the Spring Festival: a list of festivals ending in 期间 is one stretch,
+    from the first festival to the day of the last (期间 belongs to the whole list, not to the last festival alone)."""
+    out: list[TimeWindow] = []
+    for w in windows:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and w.text.endswith("期间")
+            and text[prev.span[1] : w.span[0]] in _LIST_JOINERS
+            and prev.start is not None
+            and prev.start == prev.end
+            and w.start is not None
+            and prev.start <= w.start
+        ):
+            day = [x for x in scan(w.text[: -len("期间")], (w.start or prev.start).year).windows if x.start == x.end]
+            if day:
+                out[-1] = replace(
+                    prev,
+                    end=day[0].end,
+                    text=text[prev.span[0] : w.span[1]],
+                    span=(prev.span[0], w.span[1]),
+                    approximate=True,
+                )
+                continue
+        out.append(w)
+    return out
 
 
 _NTH_WEEKDAY = re.compile(r"[ \t\u3000]?(?:的)?第(?P<n>[1-5一二三四五])个?(?:周|星期|礼拜)(?P<d>[一二三四五六日天1-7])")
@@ -108,15 +140,14 @@ _WEEKDAYS = {ch: i for i, ch in enumerate("一二三四五六")} | {"日": 6, "�
 def _nth_weekday(text: str, w: TimeWindow) -> TimeWindow:
     """2019年5月第3个周日 → 2019-05-19: a whole month followed by its Nth weekday is that one day."""
     m = _NTH_WEEKDAY.match(text, w.span[1])
-    if not m or w.start is None or w.end is None or w.start.day != 1 or w.start.month != w.end.month \
-            or w.end.day < 28:
+    if not m or w.start is None or w.end is None or w.start.day != 1 or w.start.month != w.end.month or w.end.day < 28:
         return w
     n = parse_int(m.group("n")) or 0
     first = w.start + timedelta(days=(_WEEKDAYS[m.group("d")] - w.start.weekday()) % 7)
     day = first + timedelta(weeks=n - 1)
     if day.month != w.start.month:
         return w
-    return replace(w, start=day, end=day, text=text[w.span[0]:m.end()], span=(w.span[0], m.end()))
+    return replace(w, start=day, end=day, text=text[w.span[0] : m.end()], span=(w.span[0], m.end()))
 
 
 # The year each recent text was last scanned with, so that find_unparsed on the same text reuses that scan.
