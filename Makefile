@@ -3,7 +3,7 @@ PY ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test test-fast lint bench clean
+.PHONY: run test test-fast lint bench clean offline-kit
 
 $(BIN)/tongxin: pyproject.toml
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -22,6 +22,9 @@ lint: $(BIN)/tongxin
 
 bench: $(BIN)/tongxin
 	$(BIN)/python bench/run_all.py
+
+offline-kit: $(BIN)/tongxin  ## dist/tongxin-offline-<version>-py311-<platform>.tar.gz: wheels + install.sh, no network needed
+	bash scripts/build-offline-kit $(BIN)/python
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

@@ -21,6 +21,9 @@ def main() -> int:
     if not env.get("DATABASE_URL"):
         env["TONGXIN_DATA_DIR"] = env.get("TONGXIN_BENCH_DIR") or tempfile.mkdtemp(prefix="tongxin-bench-")
     status |= subprocess.call([sys.executable, str(BENCH / "supervision_bench.py")], env=env)
+    # Upload → published for a 1,000-activity plan, always on a fresh scratch SQLite database of its own.
+    scratch = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"} | {"TONGXIN_DATA_DIR": tempfile.mkdtemp()}
+    status |= subprocess.call([sys.executable, str(BENCH / "import_bench.py")], env=scratch)
     return status
 
 

@@ -86,6 +86,8 @@ INSTALLED_APPS = [
     "tongxin.reports",
     "tongxin.exports",
     "tongxin.api",
+    "tongxin.tokens",
+    "tongxin.ops",
     "tongxin.demo",
 ]
 
@@ -97,10 +99,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "tongxin.api.auth.ApiTokenMiddleware",  # Bearer tokens on /api/ only (ops)
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "tongxin.core.middleware.SecurityHeadersMiddleware",
+    "tongxin.accounts.middleware.ForcePasswordChangeMiddleware",
     # Axes must be last: it answers locked-out sign-in attempts itself.
     "axes.middleware.AxesMiddleware",
 ]
@@ -132,10 +136,15 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets the page server and the task worker read while the other writes.
+    # WAL lets the page server and the task worker read while the other writes; a writer that finds the database
+    # locked waits up to SQLITE_TIMEOUT seconds (busy timeout) instead of failing with "database is locked".
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].update(
-        {"transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+        {
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "timeout": envint("SQLITE_TIMEOUT", 20),
+        }
     )
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -147,9 +156,12 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "tongxin.accounts.validators.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+TONGXIN_INVITE_DAYS = envint("TONGXIN_INVITE_DAYS", 7)  # how long a one-time sign-up link stays valid
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "activities:overview"
 LOGOUT_REDIRECT_URL = "accounts:login"
@@ -238,12 +250,37 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "tongxin@localhost")
 TONGXIN_TODAY = os.environ.get("TONGXIN_TODAY", "")
 TONGXIN_SITE_NAME = os.environ.get("TONGXIN_SITE_NAME", "同心 · 方案落实管理")
 
+# --- ops: logs, health, cleanup (tongxin.ops) -----------------------------------------------------------------
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
+if LOG_FORMAT not in ("text", "json"):
+    raise ImproperlyConfigured(f"LOG_FORMAT must be text or json, got {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "tongxin.ops.logging.JsonFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", **({"formatter": "json"} if LOG_FORMAT == "json" else {})}
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+# /healthz fails when the worker or the reminder loop has not beaten for this long, or the disk is this full.
+TONGXIN_HEARTBEAT_STALE_SECONDS = envint("TONGXIN_HEARTBEAT_STALE_SECONDS", 900)
+TONGXIN_MIN_FREE_DISK_MB = envint("TONGXIN_MIN_FREE_DISK_MB", 500)
+# The daily cleanup keeps sent deliveries this many days, finished background jobs this many.
+TONGXIN_DELIVERY_KEEP_DAYS = envint("TONGXIN_DELIVERY_KEEP_DAYS", 90)
+TONGXIN_TASK_RESULTS_KEEP_DAYS = envint("TONGXIN_TASK_RESULTS_KEEP_DAYS", 7)
+# Behind nginx (deploy/nginx): trust its X-Forwarded-Proto, and X-Real-IP for sign-in lockouts, from the proxy only.
+TRUST_PROXY_HEADERS = envbool("TRUST_PROXY_HEADERS", False)
+TRUSTED_PROXIES = envlist("TRUSTED_PROXIES", ["127.0.0.1", "::1"])
+if TRUST_PROXY_HEADERS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    AXES_CLIENT_IP_CALLABLE = "tongxin.ops.proxy.client_ip"
+# PgBouncer in transaction pooling mode (deploy/pgbouncer): a connection is not ours between transactions, so no
+# server-side cursors and no prepared statements.
+if envbool("DB_PGBOUNCER", False) and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = None
+# --- end ops ------------------------------------------------------------------------------------------------------
 
 if not DEBUG and os.environ.get("TONGXIN_PRODUCTION") and not os.environ.get("SECRET_KEY"):
     raise ImproperlyConfigured("生产环境必须通过环境变量 SECRET_KEY 设置密钥。")
@@ -267,3 +304,48 @@ EVIDENCE_TYPES = {
     ".txt": "text/plain",
     ".mp4": "video/mp4",
 }
+
+# ── Public face (tongxin.public): pages without sign-in, QR codes, captcha, rate limits, error pages ──────────────
+# Owned by the public app; see "The public face" in docs/ARCHITECTURE.md.
+INSTALLED_APPS += ["captcha", "tongxin.public"]
+
+# Proxies whose X-Forwarded-For is believed: comma-separated addresses or CIDRs (e.g. "127.0.0.1,10.0.0.0/8").
+# Empty trusts nobody, so the client is REMOTE_ADDR. tongxin.public.net.client_ip reads it for the rate limits and
+# for django-axes, so a lockout behind a reverse proxy keys on the real client rather than on the proxy.
+import ipaddress  # noqa: E402 (kept inside this block)
+
+TRUSTED_PROXIES = envlist("TRUSTED_PROXIES", [])
+for _net in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_net, strict=False)
+    except ValueError as _exc:
+        raise ImproperlyConfigured(f"TRUSTED_PROXIES must list IP addresses or CIDR networks: {_exc}") from _exc
+AXES_CLIENT_IP_CALLABLE = "tongxin.public.net.axes_client_ip"
+
+# Public pages render through their own template engine whose context carries nothing about the signed-in user
+# (no `user`, `perms`, messages or unread count), so a staff member opening a public page can never leak into it.
+TEMPLATES.append(
+    {
+        "NAME": "public",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"context_processors": ["tongxin.public.context_processors.public"]},
+    }
+)
+PUBLIC_SITE_NAME = os.environ.get("PUBLIC_SITE_NAME", "统一战线公众服务")
+PUBLIC_ORGANISATION = os.environ.get("PUBLIC_ORGANISATION", "市委统战部")  # the controller named in the notice
+PUBLIC_CONTACT = os.environ.get("PUBLIC_CONTACT", "")  # phone or address for questions about personal data
+
+# Chinese error pages (site layout, or the public layout under /p/); expected refusals log one line, no traceback.
+CSRF_FAILURE_VIEW = "tongxin.public.errors.csrf_failure"
+LOGGING.setdefault("filters", {})["expected_refusals"] = {"()": "tongxin.public.logs.ExpectedRefusalFilter"}
+LOGGING["handlers"]["console"]["filters"] = ["expected_refusals"]
+LOGGING.setdefault("loggers", {})["django.request"] = {"filters": ["expected_refusals"]}
+
+# Image captcha (django-simple-captcha): challenges live in the database, so every app process can check them.
+CAPTCHA_CHALLENGE_FUNCT = "tongxin.public.captcha.challenge"
+CAPTCHA_FONT_SIZE = 30
+CAPTCHA_TIMEOUT = 10  # minutes a challenge stays valid
+CAPTCHA_LETTER_ROTATION = (-25, 25)
+# ── end of the public face block ──────────────────────────────────────────────────────────────────────────────────

@@ -25,6 +25,7 @@ def module_urlpatterns() -> list:
 urlpatterns = module_urlpatterns() + [
     path("", include("tongxin.activities.urls")),
     path("accounts/", include("tongxin.accounts.urls")),
+    path("directory/", include("tongxin.orgs.urls")),
     path("plans/", include("tongxin.plans.urls")),
     path("supervision/", include("tongxin.supervision.urls")),
     path("cockpit/", include("tongxin.supervision.urls_cockpit")),
@@ -32,10 +33,18 @@ urlpatterns = module_urlpatterns() + [
     path("reports/", include("tongxin.reports.urls")),
     path("export/", include("tongxin.exports.urls")),
     path("api/", include("tongxin.api.urls")),
+    path("tokens/", include("tongxin.tokens.urls")),
+    path("", include("tongxin.ops.urls")),
     path("admin/", admin.site.urls),
+    path("p/", include("tongxin.public.urls")),  # the public face: no sign-in (tongxin.public)
     # Browsers ask for /favicon.ico whatever the page says; answer with the SVG icon rather than a 404.
     path("favicon.ico", RedirectView.as_view(url=static_url("img/favicon.svg"), permanent=True)),
 ]
+
+handler400 = "tongxin.public.errors.bad_request"
+handler403 = "tongxin.public.errors.permission_denied"
+handler404 = "tongxin.public.errors.page_not_found"
+handler500 = "tongxin.public.errors.server_error"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

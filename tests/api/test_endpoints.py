@@ -127,7 +127,14 @@ def test_organisations_with_parents_and_aliases(client_for, units):
         "name": "市侨联",
         "short_name": "侨联",
         "kind": "member",
+        "type": "external",
+        "type_label": "外部单位",
+        "is_placeholder": False,
+        "is_active": True,
+        "member_count": None,
         "parent_id": None,
+        "parent": None,
+        "members": [],
         "aliases": ["侨联"],
     }
     assert by_name["宗教业务科"] == {
@@ -135,18 +142,32 @@ def test_organisations_with_parents_and_aliases(client_for, units):
         "name": "宗教业务科",
         "short_name": None,
         "kind": "section",
+        "type": "external",
+        "type_label": "外部单位",
+        "is_placeholder": False,
+        "is_active": True,
+        "member_count": None,
         "parent_id": units["dept"].pk,
+        "parent": "市委统战部",
+        "members": [],
         "aliases": [],
     }
 
 
-def test_people_without_contact_details(client_for, units, leaders):
-    staff = PersonFactory(name="胡延鹏", kind="staff", title="科员", organisation=units["dangwai"], phone="8334706")
-    data = client_for("dangwai").get("/api/people").json()
-    assert data["results"] == [
-        {"id": leaders["wu"].pk, "name": "乌力吉", "kind": "leader", "title": None, "organisation_id": None},
-        {"id": leaders["zhang"].pk, "name": "张圣合", "kind": "leader", "title": None, "organisation_id": None},
-        {"id": staff.pk, "name": "胡延鹏", "kind": "staff", "title": "科员", "organisation_id": units["dangwai"].pk},
+def test_people_with_contact_details_masked_unless_permitted(client_for, units, leaders):
+    staff = PersonFactory(name="胡延鹏", kind="staff", title="科员", organisation=units["dangwai"], phone="13812341234")
+    blank = {"category": None, "title": None, "organisation_id": None, "phone": None, "id_number": None}
+    leaders_rows = [
+        {"id": leaders["wu"].pk, "name": "乌力吉", "kind": "leader", **blank},
+        {"id": leaders["zhang"].pk, "name": "张圣合", "kind": "leader", **blank},
+    ]
+    row = {"id": staff.pk, "name": "胡延鹏", "kind": "staff", "category": None, "title": "科员"}
+    row |= {"organisation_id": units["dangwai"].pk, "id_number": None}
+    # His own unit sees his number in full; another unit sees it masked.
+    assert client_for("dangwai").get("/api/people").json()["results"] == [*leaders_rows, row | {"phone": "13812341234"}]
+    assert client_for("zongjiao").get("/api/people").json()["results"] == [
+        *leaders_rows,
+        row | {"phone": "138****1234"},
     ]
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from tests.factories import PersonFactory, add_window
 from tongxin.activities.models import Phase
+from tongxin.api.openapi_write import WRITE_SCHEMAS
 from tongxin.orgs.models import OrganisationAlias
 from tongxin.plans.models import PlanContact, PlanSection
 from tongxin.supervision.models import Task
@@ -114,7 +115,8 @@ def test_every_real_response_matches_its_schema(client_for, rich_programme):
     client = client_for("admin")
     spec = client.get("/api/openapi.json").json()
     responses = real_responses(client, rich_programme)
-    assert set(responses) == set(spec["paths"])
+    # Every path that answers GET (POST-only paths are checked by tests/api/test_write.py).
+    assert set(responses) == {path for path, item in spec["paths"].items() if "get" in item}
     for path, body in responses.items():
         schema = spec["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
         conforms(body, schema, spec, path)
@@ -161,7 +163,7 @@ def test_every_schema_field_appears_in_a_real_response(client_for, rich_programm
         if path != "/api/openapi.json":
             collect(body, spec["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"])
     for name, schema in spec["components"]["schemas"].items():
-        if name != "Error":
+        if name != "Error" and name not in WRITE_SCHEMAS:
             assert seen.get(id(schema)) == set(schema["properties"]), name
 
 
@@ -178,7 +180,7 @@ def test_every_api_url_is_documented_and_parameters_resolve(client):
         documented.add(path.replace("/7", "/{id}"))
     assert documented == set(spec["paths"])
     for item in spec["paths"].values():
-        for param in item["get"].get("parameters", []):
+        for param in item.get("get", {}).get("parameters", []):
             # Ids and page numbers are integers; the task list's light and state are one of a fixed set.
             schema = resolve(spec, param)["schema"]
             assert schema["type"] == "integer" or (schema["type"] == "string" and schema["enum"])
@@ -200,9 +202,10 @@ def test_docs_page_lists_every_endpoint_with_an_example(client):
     r = client.get("/api/docs/")
     html = r.content.decode()
     spec = client.get("/api/openapi.json").json()
-    assert html.count('data-testid="endpoint"') == len(spec["paths"])
+    assert html.count('data-testid="endpoint"') == sum(len(item) for item in spec["paths"].values())
     for path, item in spec["paths"].items():
-        assert f"GET {path}" in html and item["get"]["summary"] in html
+        for method, op in item.items():
+            assert f"{method.upper()} {path}" in html and op["summary"] in html
     assert "&quot;lead_leaders&quot;: [" in html and "双月读书会活动" in html
     assert "数据接口（API）" in html
     # Server-rendered: no Swagger UI, nothing from a CDN.

@@ -1,12 +1,18 @@
-"""Headless Chromium (Debian's /usr/bin/chromium) driven by Playwright against the live test server."""
+"""Headless Chromium (Debian's /usr/bin/chromium) driven by Playwright against the live test server.
+
+With TONGXIN_BROWSER_BASE_URL set, the same tests run against that address instead — app servers behind a proxy
+that use this test run's database (scripts/test-behind-proxy), so what a test writes, they serve."""
 
 from __future__ import annotations
 
 import os
+from types import SimpleNamespace
 
 import pytest
+from django.conf import global_settings
 
 CHROMIUM = os.environ.get("TONGXIN_CHROMIUM", "/usr/bin/chromium")
+BASE_URL = os.environ.get("TONGXIN_BROWSER_BASE_URL", "").rstrip("/")
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -31,13 +37,19 @@ def browser():
 
 
 @pytest.fixture
-def demo_site(live_server, transactional_db, settings):
+def demo_site(request, transactional_db, settings):
     """The live server with the reference plan loaded through the real import and the demo accounts."""
     from tongxin.demo.plan import demo_load
 
     settings.TONGXIN_DEMO = True
+    if BASE_URL:
+        # The servers behind the proxy check passwords with the production hashers, not the tests' fast one.
+        settings.PASSWORD_HASHERS = global_settings.PASSWORD_HASHERS
+        site = SimpleNamespace(url=BASE_URL)
+    else:
+        site = request.getfixturevalue("live_server")
     demo_load()
-    return live_server
+    return site
 
 
 @pytest.fixture
@@ -46,7 +58,9 @@ def page_for(browser, demo_site):
     contexts = []
 
     def _open(username: str, *, width: int = 1280):
-        ctx = browser.new_context(viewport={"width": width, "height": 900}, locale="zh-CN")
+        ctx = browser.new_context(
+            viewport={"width": width, "height": 900}, locale="zh-CN", ignore_https_errors=bool(BASE_URL)
+        )
         contexts.append(ctx)
         page = ctx.new_page()
         page.goto(f"{demo_site.url}/accounts/login/")

@@ -33,3 +33,14 @@ def is_unit_member(user) -> bool:
 sees_everything = is_admin | is_leader | is_viewer
 
 rules.add_perm("accounts.manage", is_admin)
+
+
+def holds_object_role(role: str) -> rules.Predicate:
+    """A predicate for a module's rules: `is_admin | holds_object_role("reviewer")` on its object."""
+    from tongxin.accounts.selectors import has_object_role
+
+    @rules.predicate(name=f"holds_object_role:{role}")
+    def _holds(user, obj) -> bool:
+        return has_object_role(user, role, obj)
+
+    return _holds

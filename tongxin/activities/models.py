@@ -46,6 +46,8 @@ class Activity(models.Model):
     # Denormalised from the windows so lists can sort and filter by month without a join.
     starts_on = models.DateField(_("开始日期"), null=True, blank=True, db_index=True)
     ends_on = models.DateField(_("结束日期"), null=True, blank=True, db_index=True)
+    # Optimistic locking, as tasks have: an edit states the version it read and a stale edit is refused.
+    version = models.PositiveIntegerField(_("版本"), default=1)
     created_at = CreatedAtField(_("创建时间"))
     updated_at = UpdatedAtField(_("更新时间"))
 
@@ -75,10 +77,14 @@ class Session(models.Model):
     title = models.CharField(_("主题"), max_length=500)
     start = models.DateField(_("开始日期"), null=True, blank=True)
     end = models.DateField(_("结束日期"), null=True, blank=True)
+    start_time = models.TimeField(_("开始时间"), null=True, blank=True)
+    end_time = models.TimeField(_("结束时间"), null=True, blank=True)
     place = models.CharField(_("地点"), max_length=300, blank=True)
+    speakers = models.TextField(_("主讲人"), blank=True)
     participants = models.TextField(_("参加人员"), blank=True)
     guests = models.TextField(_("特邀嘉宾"), blank=True)
     state = models.CharField(_("状态"), max_length=20, choices=State.choices, default=State.PLANNED)
+    cancel_reason = models.CharField(_("取消原因"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = _("场次")

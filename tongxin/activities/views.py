@@ -50,6 +50,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "roles": selectors.roles_of(activity),
         "history": history_for(activity, limit=50),
         "can_edit": request.user.has_perm("activities.change_activity", activity),
+        "can_edit_all": request.user.has_perm("activities.edit_activity", activity),
+        "can_edit_sessions": request.user.has_perm("activities.edit_sessions", activity),
         "paragraph_html": selectors.paragraph_with_marks(activity),
     }
     return render(request, "activities/detail.html", ctx)

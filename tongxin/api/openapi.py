@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import copy
-
 from django.conf import settings
 
 from tongxin.activities.models import COMPONENT_LABELS, Activity, Session
@@ -269,8 +267,19 @@ ORGANISATION = _object(
         "id": ID,
         "name": _text("全称"),
         "short_name": _text("简称", nullable=True),
-        "kind": {"type": "string", "enum": Organisation.Kind.values, "description": "单位类别"},
+        "kind": {"type": "string", "enum": Organisation.Kind.values, "description": "单位在方案中的角色"},
+        "type": {"type": "string", "enum": Organisation.Type.values, "description": "单位类型"},
+        "type_label": _text("单位类型（中文）"),
+        "is_placeholder": {"type": "boolean", "description": "泛称（如“各有关单位”），不分配任务"},
+        "is_active": {"type": "boolean", "description": "是否启用"},
+        "member_count": {"type": ["integer", "null"], "description": "成员人数"},
         "parent_id": {"type": ["integer", "null"], "description": "上级单位"},
+        "parent": _text("上级单位名称", nullable=True),
+        "members": {
+            "type": "array",
+            "items": _object({"id": ID, "name": _text("名称")}),
+            "description": "集合名称（如“部机关各科室”）包含的单位",
+        },
         "aliases": _strings("方案中的其他写法"),
     },
     description="单位",
@@ -280,11 +289,18 @@ PERSON = _object(
     {
         "id": ID,
         "name": _text("姓名"),
-        "kind": {"type": "string", "enum": Person.Kind.values, "description": "人员类别"},
+        "kind": {"type": "string", "enum": Person.Kind.values, "description": "人员身份"},
+        "category": {
+            "type": ["string", "null"],
+            "enum": [*Person.Category.values, None],
+            "description": "统战类别",
+        },
         "title": _text("职务", nullable=True),
         "organisation_id": {"type": ["integer", "null"], "description": "所在单位"},
+        "phone": _text("电话：部门管理员和本单位可见全号，其他人看到 138****1234", nullable=True),
+        "id_number": _text("身份证号：部门管理员和本单位可见全号，其他人看到 1504**********1234", nullable=True),
     },
-    description="人员（不含联系方式）",
+    description="人员（电话和身份证号按权限遮挡）",
 )
 
 ERROR = _object({"detail": _text("中文说明")}, description="错误")
@@ -435,8 +451,3 @@ SCHEMA = {
         },
     },
 }
-
-
-def openapi_schema() -> dict:
-    """A copy the caller may change."""
-    return copy.deepcopy(SCHEMA)

@@ -17,6 +17,7 @@ from django.utils import timezone
 from tongxin.activities.models import Activity, Session, TimeWindow
 from tongxin.activities.selectors import roles_of
 from tongxin.orgs.models import Organisation, Person
+from tongxin.orgs.selectors_contacts import person_contact
 from tongxin.plans.models import Plan, PlanSection
 from tongxin.supervision import status
 from tongxin.supervision.models import Task
@@ -165,22 +166,33 @@ def task_to_dict(task: Task) -> dict:
 
 
 def organisation_to_dict(org: Organisation) -> dict:
+    # `members` and `parent` come from organisations_list's prefetch and select_related: no query per unit.
     return {
         "id": org.pk,
         "name": org.name,
         "short_name": _or_none(org.short_name),
         "kind": org.kind,
+        "type": org.type,
+        "type_label": org.get_type_display(),
+        "is_placeholder": org.is_placeholder,
+        "is_active": org.is_active,
+        "member_count": org.member_count,
         "parent_id": org.parent_id,
+        "parent": org.parent.name if org.parent_id else None,
+        "members": [{"id": m.pk, "name": m.name} for m in org.members.all()],
         "aliases": [a.name for a in org.aliases.all()],
     }
 
 
-def person_to_dict(person: Person) -> dict:
-    # Phone and e-mail stay out: the API lists who is who, not how to reach them.
+def person_to_dict(person: Person, user=None) -> dict:
+    """Phone and ID number in full only for those allowed (orgs.view_contact), masked for everyone else."""
     return {
         "id": person.pk,
         "name": person.name,
         "kind": person.kind,
+        "category": _or_none(person.category),
         "title": _or_none(person.title),
         "organisation_id": person.organisation_id,
+        "phone": _or_none(person_contact(user, person, "phone")),
+        "id_number": _or_none(person_contact(user, person, "id_number")),
     }

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from tongxin.api import views
+from tongxin.api import views, views_write
 
 app_name = "api"
 # Paths are written without a trailing slash (/api/plans); one is accepted too.
@@ -9,8 +9,9 @@ urlpatterns = [
     re_path(r"^plans/(?P<pk>[0-9]{1,18})/?$", views.plan_detail, name="plan"),
     re_path(r"^activities/?$", views.activity_list, name="activities"),
     re_path(r"^activities/(?P<pk>[0-9]{1,18})/?$", views.activity_detail, name="activity"),
-    re_path(r"^tasks/?$", views.task_list, name="tasks"),
+    re_path(r"^tasks/?$", views_write.tasks, name="tasks"),
     re_path(r"^tasks/(?P<pk>[0-9]{1,18})/?$", views.task_detail, name="task"),
+    re_path(r"^reports/?$", views_write.report_create_view, name="reports"),
     re_path(r"^sessions/?$", views.session_list, name="sessions"),
     re_path(r"^organisations/?$", views.organisation_list, name="organisations"),
     re_path(r"^people/?$", views.person_list, name="people"),

@@ -22,7 +22,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from tongxin.activities.models import Session
 from tongxin.activities.selectors import OverviewFilters, activities_overview, activities_visible_to, with_details
 from tongxin.api import serializers
-from tongxin.api.openapi import openapi_schema
+from tongxin.api.openapi_write import openapi_schema
 from tongxin.core.access import get_visible_or_404
 from tongxin.orgs.selectors import organisations_list, people_list
 from tongxin.plans.models import PlanContact
@@ -61,8 +61,8 @@ def api_view(view: Callable[..., dict]) -> Callable[..., HttpResponse]:
             return response
         if not request.user.is_authenticated:
             response = error_response(401, "请先登录。")
-            # No Basic/Bearer scheme: the API uses the site's sign-in session (cookie).
-            response["WWW-Authenticate"] = 'Cookie realm="tongxin"'
+            # A browser's session cookie, or a personal token (tongxin.api.auth).
+            response["WWW-Authenticate"] = 'Bearer realm="tongxin"'
             return response
         try:
             response = _json(view(request, *args, **kwargs))
@@ -72,7 +72,7 @@ def api_view(view: Callable[..., dict]) -> Callable[..., HttpResponse]:
             response = error_response(exc.status, exc.detail)
         # Answers depend on who asks: never shared by a cache.
         patch_cache_control(response, private=True, no_cache=True)
-        patch_vary_headers(response, ["Cookie"])
+        patch_vary_headers(response, ["Cookie", "Authorization"])
         return response
 
     return wrapped
@@ -208,7 +208,11 @@ def organisation_list(request: HttpRequest) -> dict:
 
 @api_view
 def person_list(request: HttpRequest) -> dict:
-    return paginate(request, people_list().order_by("kind", "name", "id"), serializers.person_to_dict)
+    return paginate(
+        request,
+        people_list().order_by("kind", "name", "id"),
+        lambda person: serializers.person_to_dict(person, request.user),
+    )
 
 
 def unknown_endpoint(request: HttpRequest) -> JsonResponse:
@@ -220,21 +224,31 @@ def openapi(request: HttpRequest) -> JsonResponse:
     return _json(openapi_schema())
 
 
-def docs(request: HttpRequest) -> HttpResponse:
-    schema = openapi_schema()
+def _endpoints(schema: dict) -> list[dict]:
+    """One row per operation, with its query/path parameters and, for writes, the request body's fields."""
     endpoints = []
     for path, item in schema["paths"].items():
-        op = item["get"]
-        params = [p if "name" in p else _resolve(schema, p) for p in op.get("parameters", [])]
-        endpoints.append(
-            {
-                "path": path,
-                "summary": op["summary"],
-                "description": op.get("description", ""),
-                "parameters": params,
-                "auth": op.get("security") != [],
-            }
-        )
+        for method, op in item.items():
+            params = [p if "name" in p else _resolve(schema, p) for p in op.get("parameters", [])]
+            if "requestBody" in op:
+                body = _resolve(schema, next(iter(op["requestBody"]["content"].values()))["schema"])
+                params += [{"name": k, "description": v.get("description", "")} for k, v in body["properties"].items()]
+            endpoints.append(
+                {
+                    "method": method.upper(),
+                    "path": path,
+                    "summary": op["summary"],
+                    "description": op.get("description", ""),
+                    "parameters": params,
+                    "auth": op.get("security") != [],
+                }
+            )
+    return endpoints
+
+
+def docs(request: HttpRequest) -> HttpResponse:
+    schema = openapi_schema()
+    endpoints = _endpoints(schema)
     example = schema["components"]["schemas"]["PlanDetail"]["examples"][0]
     return render(
         request,

@@ -24,7 +24,7 @@ class ChannelForm(forms.ModelForm):
         required=False,
         max_length=200,
         widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "off"}),
-        help_text=_("仅钉钉机器人“加签”安全设置需要（以 SEC 开头）。修改时留空表示不变。"),
+        help_text=_("钉钉机器人“加签”（以 SEC 开头），或对接系统 Webhook 的签名密钥。修改时留空表示不变。"),
     )
 
     class Meta:
@@ -46,13 +46,20 @@ class ChannelForm(forms.ModelForm):
             # E-mail goes to each person's own address through the SMTP server in the settings.
             data["webhook_url"], data["secret"], data["org"] = "", "", None
             return data
-        if kind in (Channel.Kind.WECOM, Channel.Kind.DINGTALK):
+        if kind in (Channel.Kind.WECOM, Channel.Kind.DINGTALK, Channel.Kind.WEBHOOK):
             if not url:
-                self.add_error("webhook_url", _("群机器人需要填写 Webhook 地址。"))
+                robot = kind != Channel.Kind.WEBHOOK
+                self.add_error(
+                    "webhook_url", _("群机器人需要填写 Webhook 地址。") if robot else _("需要填写 Webhook 地址。")
+                )
             elif urlsplit(url).scheme not in ("http", "https"):
                 self.add_error("webhook_url", _("Webhook 地址必须以 http:// 或 https:// 开头。"))
         if kind == Channel.Kind.WECOM:
             data["secret"] = ""
         elif not data.get("secret"):
             data["secret"] = self._old_secret
+        if kind == Channel.Kind.WEBHOOK:
+            data["org"] = None  # events go to the other system whole; it is not a unit's group
+            if not data["secret"]:
+                self.add_error("secret", _("对接系统 Webhook 需要签名密钥（对方用它核对 X-Tongxin-Signature）。"))
         return data

@@ -12,12 +12,14 @@ from tongxin.core.fields import CreatedAtField
 
 
 class Channel(models.Model):
-    """A configured way out: SMTP e-mail, or a WeCom / DingTalk group robot (optionally for one unit only)."""
+    """A configured way out: SMTP e-mail, a WeCom / DingTalk group robot (optionally for one unit only), or another
+    system's webhook, which gets signed JSON events (a task changed state, a report was reviewed)."""
 
     class Kind(models.TextChoices):
         EMAIL = "email", _("电子邮件")
         WECOM = "wecom", _("企业微信群机器人")
         DINGTALK = "dingtalk", _("钉钉群机器人")
+        WEBHOOK = "webhook", _("对接系统 Webhook（签名）")
 
     kind = models.CharField(_("类型"), max_length=20, choices=Kind.choices)
     name = models.CharField(_("名称"), max_length=100)

@@ -1,4 +1,4 @@
-"""Sending one message out: SMTP e-mail, or a WeCom / DingTalk group robot (plain urllib, with a timeout)."""
+"""Sending one message out: SMTP e-mail, a WeCom / DingTalk group robot, or a signed webhook (urllib, with a timeout)."""
 
 from __future__ import annotations
 
@@ -56,6 +56,37 @@ def dingtalk_signed_url(url: str, secret: str, timestamp: int | None = None) -> 
     timestamp = int(time.time() * 1000) if timestamp is None else timestamp
     sign = urllib.parse.quote_plus(dingtalk_sign(secret, timestamp))
     return f"{url}{'&' if '?' in url else '?'}timestamp={timestamp}&sign={sign}"
+
+
+def webhook_signature(secret: str, body: bytes) -> str:
+    """The X-Tongxin-Signature header: "sha256=" + hex(hmac_sha256(secret, raw body))."""
+    return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+
+
+def send_webhook(*, url: str, body: str, secret: str, event: str) -> None:
+    """Another system's endpoint: POST the JSON body signed with the channel's secret; any 2xx is success."""
+    if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
+        raise SendError("Webhook 地址必须以 http:// 或 https:// 开头。")
+    if not secret:
+        raise SendError("Webhook 没有签名密钥，未发送。")
+    data = body.encode()
+    request = urllib.request.Request(
+        url,
+        data=data,
+        headers={
+            "Content-Type": "application/json; charset=utf-8",
+            "X-Tongxin-Event": event,
+            "X-Tongxin-Signature": webhook_signature(secret, data),
+        },
+        method="POST",
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=WEBHOOK_TIMEOUT) as response:  # noqa: S310 - scheme checked
+            response.read(65536)
+    except urllib.error.HTTPError as exc:
+        raise SendError(f"Webhook 返回 HTTP {exc.code}：{_snippet(exc.read(2000))}") from exc
+    except (urllib.error.URLError, TimeoutError, OSError) as exc:
+        raise SendError(f"无法连接 Webhook：{getattr(exc, 'reason', exc)}") from exc
 
 
 def truncate_bytes(text: str, limit: int) -> str:

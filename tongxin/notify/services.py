@@ -184,6 +184,10 @@ def _send(delivery: Delivery, *, require_active: bool) -> None:
         senders.send_wecom(url=url, content=content)
     elif delivery.channel_kind == Channel.Kind.DINGTALK:
         senders.send_dingtalk(url=url, content=content, secret=channel.secret if channel else "")
+    elif delivery.channel_kind == Channel.Kind.WEBHOOK:
+        # The body is the event's JSON as queued; the signature uses the channel's current secret.
+        secret = channel.secret if channel else ""
+        senders.send_webhook(url=url, body=delivery.body, secret=secret, event=delivery.subject)
     else:
         raise senders.SendError(f"未知的渠道类型：{delivery.channel_kind}")
 
@@ -204,6 +208,12 @@ def delivery_retry(*, actor, delivery: Delivery) -> Delivery:
         )
         transaction.on_commit(_enqueue_delivery)
     return delivery
+
+
+def deliveries_delete_sent_before(*, before: dt.datetime) -> int:
+    """The daily cleanup: sent deliveries older than `before` go; failed and pending ones stay to be looked at."""
+    deleted, _ = Delivery.objects.filter(state=Delivery.State.SENT, sent_at__lt=before).delete()
+    return deleted
 
 
 # --- Channels ----------------------------------------------------------------------------------------------------

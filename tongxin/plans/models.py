@@ -81,12 +81,23 @@ class PlanContact(models.Model):
 
 
 class PlanImport(models.Model):
-    """One uploaded document and the parser's draft of it, waiting for a person to confirm or correct it."""
+    """One uploaded document and the parser's draft of it, waiting for a person to confirm or correct it.
+
+    Reading and publishing run as background jobs; `status` is what the progress page shows meanwhile.
+    """
 
     class Status(models.TextChoices):
+        QUEUED = "queued", _("排队中")
+        READING = "reading", _("正在读取")
+        PARSING = "parsing", _("正在识别")
+        FAILED = "failed", _("识别失败")
         DRAFT = "draft", _("待审核")
+        PUBLISHING = "publishing", _("正在发布")
         PUBLISHED = "published", _("已发布")
         DISCARDED = "discarded", _("已放弃")
+
+    # Still with the background job: the progress page polls until the status leaves these.
+    WORKING = (Status.QUEUED, Status.READING, Status.PARSING, Status.PUBLISHING)
 
     status = models.CharField(_("状态"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     plan = models.ForeignKey(
@@ -95,8 +106,9 @@ class PlanImport(models.Model):
     original_name = models.CharField(_("原文件名"), max_length=255)
     file = models.FileField(_("文件"), upload_to="imports/%Y/")
     sha256 = models.CharField(_("校验值"), max_length=64)
-    text = models.TextField(_("识别出的文字"))
+    text = models.TextField(_("识别出的文字"), blank=True)
     draft = models.JSONField(_("解析结果"), default=dict)
+    error = models.TextField(_("错误信息"), blank=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("上传人"), null=True, blank=True, on_delete=models.SET_NULL
     )
@@ -109,3 +121,7 @@ class PlanImport(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+    @property
+    def working(self) -> bool:
+        return self.status in self.WORKING

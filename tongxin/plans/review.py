@@ -1,16 +1,14 @@
-"""The review screen's form: the parser's draft as editable fields beside the highlighted source."""
+"""The review screen's forms: plan facts, one item at a time (edited or added by hand), and merge decisions."""
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tongxin.core.highlight import Mark, find_marks, highlight
+from tongxin.core import clock
 from tongxin.core.kinds import COMPONENT_LABELS
-from tongxin.plans.models import PlanImport
 
 LIST_FIELDS = [
     ("lead_leaders", _("牵头领导")),
@@ -20,6 +18,9 @@ LIST_FIELDS = [
     ("participants", _("参加对象")),
 ]
 OPEN, CLOSE = "（(〔[【〈《<", "）)〕]】〉》>"
+TIME_HELP = _("每行一个时间，如“2019年6月中旬”“10月1日前后”“9月底前”。")
+# Merge decisions post as one field each; past this many pairs the rest are left for the units screen.
+MAX_DUPLICATES = 100
 
 
 def split_list(value: str) -> list[str]:
@@ -39,19 +40,129 @@ def split_list(value: str) -> list[str]:
     return [i.strip() for i in items if i.strip()]
 
 
-class ReviewForm(forms.Form):
-    title = forms.CharField(label=_("方案标题"), max_length=300)
+def read_times(text: str, *, year: int, known: list[dict] = ()) -> tuple[list[dict], list[str]]:
+    """Each line a time phrase → a window in the draft's shape; (windows, Chinese errors for lines not understood).
+
+    A line written exactly as a window the parser found keeps that window: its dates may rest on context (a year
+    stated earlier in the document) that the line alone lacks."""
+    from tongxin.parser.times import normalise
+
+    by_text = {(w.get("text") or "").strip(): w for w in known}
+    windows, errors = [], []
+    for line in (text or "").splitlines():
+        phrase = line.strip()
+        if not phrase:
+            continue
+        if phrase in by_text:
+            windows.append(by_text[phrase])
+            continue
+        w = normalise(phrase, year=year)
+        if w is None:
+            errors.append(f"无法识别时间“{phrase}”。请写成“2019年6月中旬”“10月1日前后”“9月底前”这样的说法。")
+            continue
+        windows.append(
+            {
+                "start": _iso(w.start),
+                "end": _iso(w.end),
+                "text": phrase,
+                "tentative": w.tentative,
+                "approximate": w.approximate,
+                "deadline": w.deadline,
+            }
+        )
+    return windows, errors
+
+
+def draft_year(draft: dict) -> int:
+    return draft.get("year") or clock.today().year
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+class PlanInfoForm(forms.Form):
+    title = forms.CharField(label=_("方案标题"), max_length=300, error_messages={"required": _("请填写方案标题。")})
     year = forms.IntegerField(label=_("年度"), min_value=1949, max_value=2100, required=False)
     issuer = forms.CharField(label=_("发文单位"), max_length=200, required=False)
 
-    def __init__(self, *args, record: PlanImport, **kwargs):
-        self.record = record
-        self.draft = record.draft
-        initial = {"title": self.draft.get("title"), "year": self.draft.get("year"), "issuer": self.draft.get("issuer")}
+    @classmethod
+    def for_draft(cls, draft: dict, data=None) -> PlanInfoForm:
+        initial = {"title": draft.get("title"), "year": draft.get("year"), "issuer": draft.get("issuer")}
+        return cls(data, initial=initial, prefix="info")
+
+    def apply(self, draft: dict) -> dict:
+        d = self.cleaned_data
+        return {**draft, "title": d["title"], "year": d.get("year"), "issuer": d.get("issuer") or ""}
+
+
+class ItemForm(forms.Form):
+    """One item of the draft: what the parser found, or a blank one a person adds when it found nothing."""
+
+    number = forms.CharField(label=_("序号"), max_length=20, required=False)
+    title = forms.CharField(label=_("名称"), max_length=500, error_messages={"required": _("请填写活动名称。")})
+    components = forms.MultipleChoiceField(
+        label=_("类型"),
+        required=False,
+        choices=list(COMPONENT_LABELS.items()),
+        widget=forms.SelectMultiple(attrs={"size": 4}),
+        help_text=_("可多选（按住 Ctrl 或 ⌘ 点选）"),
+    )
+    times = forms.CharField(
+        label=_("时间"), required=False, widget=forms.Textarea(attrs={"rows": 2}), help_text=TIME_HELP
+    )
+    lead_leaders = forms.CharField(label=_("牵头领导"), required=False, help_text=_("多个用“、”分隔"))
+    responsible = forms.CharField(label=_("责任单位"), required=False, help_text=_("多个用“、”分隔"))
+    cooperating = forms.CharField(label=_("配合单位"), required=False, help_text=_("多个用“、”分隔"))
+    places = forms.CharField(label=_("地点"), required=False, help_text=_("多个用“、”分隔"))
+    participants = forms.CharField(label=_("参加对象"), required=False, help_text=_("多个用“、”分隔"))
+
+    def __init__(self, *args, item: dict | None = None, year: int, **kwargs):
+        self.item = item or {}
+        self.year = year
+        initial = {
+            "number": self.item.get("number") or "",
+            "title": self.item.get("title") or "",
+            "components": self.item.get("components") or [],
+            "times": "\n".join((w.get("text") or "").strip() for w in self.item.get("windows") or []),
+            **{key: "、".join(self.item.get(key) or []) for key, _label in LIST_FIELDS},
+        }
         super().__init__(*args, initial=initial, **kwargs)
-        for i, act in enumerate(self.draft.get("activities", [])):
-            self._add_activity_fields(i, act)
-        for k, dup in enumerate(self.draft.get("possible_duplicates") or []):
+
+    def clean_times(self) -> list[dict]:
+        windows, errors = read_times(
+            self.cleaned_data.get("times", ""), year=self.year, known=self.item.get("windows") or []
+        )
+        if errors:
+            raise forms.ValidationError(errors)
+        return windows
+
+    def apply(self) -> dict:
+        """The item with this form's values; what the form does not edit (sessions, spans, evidence) is kept."""
+        d = self.cleaned_data
+        item = dict(self.item)
+        item.update(
+            {
+                "number": d.get("number") or None,
+                "title": d["title"].strip(),
+                "components": d.get("components") or ["other"],
+                "windows": d["times"],
+                **{key: split_list(d.get(key, "")) for key, _label in LIST_FIELDS},
+            }
+        )
+        for key in ("recurrence", "sessions", "phases"):
+            item.setdefault(key, None if key == "recurrence" else [])
+        item.setdefault("place_pending", False)
+        return item
+
+
+class MergeForm(forms.Form):
+    """One choice per pair of unit names that may be one unit written two ways."""
+
+    def __init__(self, *args, duplicates: list[dict], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.pairs = duplicates[:MAX_DUPLICATES]
+        for k, dup in enumerate(self.pairs):
             names = dup.get("names") or []
             self.fields[f"dup{k}"] = forms.ChoiceField(
                 label=" / ".join(names),
@@ -59,133 +170,10 @@ class ReviewForm(forms.Form):
                 choices=[("", _("不是同一单位，分别保留"))] + [(n, f"合并为“{n}”") for n in names],
             )
 
-    def _add_activity_fields(self, i: int, act: dict) -> None:
-        p = f"a{i}-"
-        self.fields[p + "include"] = forms.BooleanField(label=_("导入"), required=False, initial=True)
-        self.fields[p + "number"] = forms.CharField(label=_("序号"), required=False, initial=act.get("number"))
-        self.fields[p + "title"] = forms.CharField(label=_("名称"), max_length=500, initial=act.get("title"))
-        self.fields[p + "components"] = forms.MultipleChoiceField(
-            label=_("类型"),
-            required=False,
-            choices=list(COMPONENT_LABELS.items()),
-            initial=act.get("components"),
-            widget=forms.CheckboxSelectMultiple,
-        )
-        for key, label in LIST_FIELDS:
-            self.fields[p + key] = forms.CharField(
-                label=label, required=False, initial="、".join(act.get(key) or []), help_text=_("多个用“、”分隔")
-            )
-        for j, w in enumerate(act.get("windows") or []):
-            for end in ("start", "end"):
-                self.fields[f"{p}w{j}-{end}"] = forms.DateField(
-                    label=_("开始") if end == "start" else _("结束"),
-                    required=False,
-                    initial=w.get(end),
-                    widget=forms.DateInput(attrs={"type": "date"}),
-                )
-
-    def clean(self):
-        data = super().clean()
-        for i, _act in enumerate(self.draft.get("activities", [])):
-            for j, _w in enumerate(_act.get("windows") or []):
-                start, end = data.get(f"a{i}-w{j}-start"), data.get(f"a{i}-w{j}-end")
-                if start and end and start > end:
-                    self.add_error(f"a{i}-w{j}-end", _("结束日期不能早于开始日期。"))
-        return data
-
-    def activity_rows(self) -> list[dict]:
-        rows = []
-        for i, act in enumerate(self.draft.get("activities", [])):
-            p = f"a{i}-"
-            rows.append(
-                {
-                    "index": i,
-                    "draft": act,
-                    "fields": [self[p + n] for n in ("include", "number", "title", "components")],
-                    "lists": [self[p + key] for key, _label in LIST_FIELDS],
-                    "windows": [
-                        (w, self[f"{p}w{j}-start"], self[f"{p}w{j}-end"])
-                        for j, w in enumerate(act.get("windows") or [])
-                    ],
-                }
-            )
-        return rows
-
-    def duplicate_fields(self):
-        return [self[name] for name in self.fields if name.startswith("dup")]
-
-    def corrected_draft(self) -> dict:
-        d = self.cleaned_data
-        draft = copy.deepcopy(self.draft)
-        draft.update({"title": d["title"], "year": d.get("year"), "issuer": d.get("issuer") or ""})
-        kept = []
-        for i, act in enumerate(draft.get("activities", [])):
-            p = f"a{i}-"
-            if not d.get(p + "include"):
-                continue
-            act["number"] = d.get(p + "number") or ""
-            act["title"] = d[p + "title"]
-            act["components"] = d.get(p + "components") or ["other"]
-            for key, _label in LIST_FIELDS:
-                act[key] = split_list(d.get(p + key, ""))
-            for j, w in enumerate(act.get("windows") or []):
-                w["start"] = _iso(d.get(f"{p}w{j}-start"))
-                w["end"] = _iso(d.get(f"{p}w{j}-end"))
-            kept.append(act)
-        draft["activities"] = kept
-        return draft
-
     def merges(self) -> dict[str, str]:
         out: dict[str, str] = {}
-        for k, dup in enumerate(self.draft.get("possible_duplicates") or []):
+        for k, dup in enumerate(self.pairs):
             target = self.cleaned_data.get(f"dup{k}")
             if target:
                 out.update({n: target for n in dup.get("names") or [] if n != target})
         return out
-
-
-def _iso(value: dt.date | None) -> str | None:
-    return value.isoformat() if value else None
-
-
-def source_marks(draft: dict, text: str) -> list[Mark]:
-    """Highlights for the whole source from the parser's evidence spans; each activity gets an anchor to jump to."""
-    marks: list[Mark] = []
-    for i, act in enumerate(draft.get("activities", [])):
-        span = act.get("span")
-        for w in act.get("windows") or []:
-            if w.get("span"):
-                marks.append(Mark(w["span"][0], w["span"][1], "hl-time", "时间"))
-        evidence = act.get("evidence") or {}
-        for key, css, title in _ROLE_MARKS:
-            spans = evidence.get(key) or []
-            for value_span in spans:
-                if isinstance(value_span, list | tuple) and len(value_span) == 2:
-                    marks.append(Mark(value_span[0], value_span[1], css, title))
-            if not spans and span:
-                para = text[span[0] : span[1]]
-                for m in find_marks(para, [(n, css, title) for n in act.get(key) or []]):
-                    marks.append(Mark(m.start + span[0], m.end + span[0], m.css, m.title))
-        if span:
-            # An anchor on the paragraph's first characters, for the card's "看原文" link.
-            marks.append(Mark(span[0], min(span[0] + 2, span[1]), "hl-anchor", f"第{i + 1}项", f"src-a{i}"))
-    return marks
-
-
-_ROLE_MARKS = [
-    ("lead_leaders", "hl-lead", "牵头领导"),
-    ("responsible", "hl-responsible", "责任单位"),
-    ("cooperating", "hl-cooperating", "配合单位"),
-    ("places", "hl-place", "地点"),
-]
-
-
-def review_context(record: PlanImport, form: ReviewForm) -> dict:
-    return {
-        "record": record,
-        "form": form,
-        "rows": form.activity_rows(),
-        "duplicates": form.duplicate_fields(),
-        "warnings": record.draft.get("warnings") or [],
-        "source_html": highlight(record.text, source_marks(record.draft, record.text)),
-    }

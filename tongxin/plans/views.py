@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from tongxin.audit.selectors import history_for_plan
+from tongxin.core import clock
 from tongxin.core.access import get_visible_or_404, require
 from tongxin.plans import selectors, services
 from tongxin.plans.forms import UploadForm
-from tongxin.plans.review import ReviewForm, review_context
+from tongxin.plans.models import PlanImport
 
 
 @login_required
 def plan_list(request: HttpRequest) -> HttpResponse:
     plans = selectors.plans_visible_to(request.user)
-    drafts = selectors.imports_visible_to(request.user).filter(status="draft")
+    drafts = selectors.imports_visible_to(request.user).filter(status__in=[*PlanImport.WORKING, "draft", "failed"])
     return render(request, "plans/list.html", {"plans": plans, "drafts": drafts})
 
 
@@ -58,32 +62,52 @@ def import_upload(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            record = services.plan_import_create(user=request.user, name=upload.name, data=form.cleaned_bytes)
+            record = services.plan_import_upload(user=request.user, name=upload.name, data=form.cleaned_bytes)
         except services.ImportRejected as exc:
             form.add_error("file", exc.message)
         else:
-            messages.success(request, f"已识别《{record.draft.get('title')}》，请核对后发布。")
             return redirect("plans:review", pk=record.pk)
     return render(request, "plans/import.html", {"form": form})
 
 
 @login_required
-def import_review(request: HttpRequest, pk: int) -> HttpResponse:
+def import_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    """Polled by the progress page (htmx, every second); sends the browser on once the job is done."""
     require(request.user, "plans.import_plan")
     record = get_visible_or_404(selectors.imports_visible_to(request.user), pk=pk)
-    form = ReviewForm(request.POST or None, record=record)
-    if request.method == "POST" and record.status == "draft" and form.is_valid():
-        try:
-            services.plan_import_save_draft(user=request.user, plan_import=record, draft=form.corrected_draft())
-            if "publish" in request.POST:
-                plan = services.plan_import_publish(user=request.user, plan_import=record, merges=form.merges())
-                messages.success(request, f"方案《{plan.title}》已发布。")
-                return redirect("plans:detail", pk=plan.pk)
-            messages.success(request, "更正已保存。")
-            return redirect("plans:review", pk=record.pk)
-        except services.ImportRejected as exc:
-            messages.error(request, exc.message)
-    return render(request, "plans/review.html", review_context(record, form))
+    if not record.working and record.status != PlanImport.Status.FAILED:
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = _after_job_url(record)
+        return response
+    return render(request, "plans/_progress.html", progress_context(record))
+
+
+def _after_job_url(record: PlanImport) -> str:
+    if record.status == PlanImport.Status.PUBLISHED and record.plan_id:
+        return reverse("plans:detail", args=[record.plan_id])
+    return reverse("plans:review", args=[record.pk])
+
+
+PARSE_STEPS = [PlanImport.Status.QUEUED, PlanImport.Status.READING, PlanImport.Status.PARSING]
+# Still queued after this long: the task worker is probably not running.
+STALLED_AFTER = dt.timedelta(minutes=1)
+
+
+def progress_context(record: PlanImport) -> dict:
+    stalled = record.status == PlanImport.Status.QUEUED and clock.now() - record.uploaded_at > STALLED_AFTER
+    return {"record": record, "steps": progress_steps(record), "stalled": stalled}
+
+
+def progress_steps(record: PlanImport) -> list[tuple[str, str]]:
+    """(label, state) for each step: done, current or waiting."""
+    if record.status == PlanImport.Status.PUBLISHING:
+        return [("已识别", "done"), (PlanImport.Status.PUBLISHING.label, "current")]
+    steps = []
+    reached = PARSE_STEPS.index(record.status) if record.status in PARSE_STEPS else len(PARSE_STEPS)
+    for i, status in enumerate(PARSE_STEPS):
+        steps.append((status.label, "done" if i < reached else "current" if i == reached else "waiting"))
+    last = ("识别失败", "failed") if record.status == PlanImport.Status.FAILED else ("完成", "waiting")
+    return steps + [last]
 
 
 @login_required

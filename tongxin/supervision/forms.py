@@ -90,8 +90,10 @@ class TaskFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["plan"].choices = [("", _("全部方案"))] + [(p.pk, f"{p.year or ''} {p.title}") for p in plans]
         # EXISTS probes the index per unit; a join over every task with DISTINCT cost 70 ms at 20,000 tasks.
-        units = Organisation.objects.filter(Exists(Task.objects.filter(owner_org=OuterRef("pk")))).order_by(
-            "kind", "name"
+        units = (
+            Organisation.objects.filter(Exists(Task.objects.filter(owner_org=OuterRef("pk"))))
+            .exclude(kind="placeholder")  # 各有关单位 and the like are never a filter option
+            .order_by("kind", "name")
         )
         self.fields["unit"].choices = [("", _("全部单位"))] + [(o.pk, o.name) for o in units]
 
@@ -308,8 +310,10 @@ class ReportFilterForm(forms.Form):
     def __init__(self, *args, plans, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["plan"].choices = [("", _("全部方案"))] + [(p.pk, f"{p.year or ''} {p.title}") for p in plans]
-        units = Organisation.objects.filter(Exists(ProgressReport.objects.filter(org=OuterRef("pk")))).order_by(
-            "kind", "name"
+        units = (
+            Organisation.objects.filter(Exists(ProgressReport.objects.filter(org=OuterRef("pk"))))
+            .exclude(kind="placeholder")  # 各有关单位 and the like are never a filter option
+            .order_by("kind", "name")
         )
         self.fields["unit"].choices = [("", _("全部单位"))] + [(o.pk, o.name) for o in units]
 

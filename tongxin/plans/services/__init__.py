@@ -1,9 +1,20 @@
 """Writes for plans: import a document, correct its draft, publish it (creating or updating the plan)."""
 
+from tongxin.plans.services.drafts import (  # noqa: F401
+    plan_import_info_save,
+    plan_import_item_exclude,
+    plan_import_item_save,
+)
 from tongxin.plans.services.importing import (  # noqa: F401
     ImportRejected,
     plan_import_create,
     plan_import_discard,
-    plan_import_save_draft,
+    plan_import_parse,
+    plan_import_upload,
 )
-from tongxin.plans.services.publishing import plan_import_publish, plan_set_status  # noqa: F401
+from tongxin.plans.services.publishing import (  # noqa: F401
+    plan_import_publish,
+    plan_import_publish_run,
+    plan_import_publish_start,
+    plan_set_status,
+)

@@ -12,6 +12,7 @@ from tongxin.audit.services import audit_record
 from tongxin.core import clock
 from tongxin.core.text import quoted
 from tongxin.notify.services import notify
+from tongxin.notify.webhooks import webhook_event
 from tongxin.supervision.models import Evidence, ProgressReport, Task
 from tongxin.supervision.recipients import department_admins, unit_users
 from tongxin.supervision.services.errors import ConcurrentUpdate, SupervisionError
@@ -98,6 +99,7 @@ def _file_report(*, actor, activity, org, summary, held_on, place, participants,
             Task.objects.filter(pk=task.pk).update(
                 state=Task.State.SUBMITTED, version=task.version + 1, updated_at=clock.now()
             )
+            webhook_event(event="task.state_changed", data={"task_id": task.pk, "state": Task.State.SUBMITTED})
         audit_record(
             actor=actor,
             action="report.submit",
@@ -135,6 +137,9 @@ def _review(*, actor, report: ProgressReport, state: str, comment: str) -> Progr
             )
         if state == ProgressReport.State.ACCEPTED and report.session_id:
             Session.objects.filter(pk=report.session_id).update(state=Session.State.HELD)
+        webhook_event(
+            event="report.reviewed", data={"report_id": report.pk, "state": state, "task_id": report.task_id}
+        )
         verb = "采用" if state == ProgressReport.State.ACCEPTED else "退回"
         audit_record(
             actor=actor,

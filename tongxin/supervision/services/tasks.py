@@ -12,6 +12,7 @@ from tongxin.activities.models import Activity, Assignment
 from tongxin.audit.services import audit_record
 from tongxin.core import clock
 from tongxin.core.text import quoted
+from tongxin.notify.webhooks import webhook_event
 from tongxin.supervision.models import ReportingRule, Task
 from tongxin.supervision.services.errors import ConcurrentUpdate, SupervisionError
 
@@ -19,29 +20,55 @@ IMPL_PLAN_LEAD_DAYS = 14  # the refined implementation plan is due two weeks bef
 RESULTS_AFTER_DAYS = 7  # the results report is due a week after an activity or session ends
 
 
-def _responsible_orgs(activity: Activity) -> list:
+def _responsible_orgs(activity: Activity, keep: frozenset = frozenset()) -> list:
     orgs = [
         a.organisation for a in activity.assignments.all() if a.role == Assignment.Role.RESPONSIBLE and a.organisation
     ]
     if not orgs and activity.owner_org:
         orgs = [activity.owner_org]
-    return orgs
+    return _fan_out(orgs, keep)
 
 
-def _planned_tasks(activity: Activity) -> list[Task]:
+def _fan_out(orgs: list, keep: frozenset = frozenset()) -> list:
+    """A collective mapped to its members (部机关各科室 → each section) gives each member its own task; a placeholder
+    name (各有关单位) gets none. A collective in `keep` already holds this activity's tasks from before it was mapped:
+    it keeps them, and gets the rest there too, so nobody is asked twice for the same thing."""
+    out: list = []
+    for org in orgs:
+        members = [] if org.pk in keep else [m for m in org.members.all() if m.is_active]
+        for unit in members or ([] if org.is_placeholder else [org]):
+            if unit not in out:
+                out.append(unit)
+    return out
+
+
+def _collectives_holding_tasks(activities) -> dict[int, frozenset]:
+    """Per activity, the mapped collectives that already own tasks on it (generated before the mapping)."""
+    rows = (
+        Task.objects.filter(activity__in=activities, owner_org__members__isnull=False)
+        .values_list("activity_id", "owner_org_id")
+        .distinct()
+    )
+    out: dict[int, set] = {}
+    for act_id, org_id in rows:
+        out.setdefault(act_id, set()).add(org_id)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _planned_tasks(activity: Activity, keep: frozenset = frozenset()) -> list[Task]:
     """The tasks a plan implies for one activity: an implementation plan, each session held, a results report."""
     start, end = activity.starts_on, activity.ends_on
     if end is None:
         return []
     out: list[Task] = []
-    for org in _responsible_orgs(activity):
+    for org in _responsible_orgs(activity, keep):
         if start is not None:
             due = max(start - dt.timedelta(days=IMPL_PLAN_LEAD_DAYS), start.replace(month=1, day=1))
             out.append(
                 Task(kind=Task.Kind.IMPL_PLAN, title=f"报送细化实施方案：{activity.title}", due=due, owner_org=org)
             )
         for s in activity.sessions.all():
-            if s.end:
+            if s.end and s.state != "cancelled":
                 out.append(
                     Task(kind=Task.Kind.SESSION, session=s, title=f"举办并报送：{s.title}", due=s.end, owner_org=org)
                 )
@@ -61,7 +88,7 @@ def tasks_generate_for_plan(*, actor, plan) -> int:
     """Create the plan's implied tasks that do not exist yet (safe to run again after a re-import)."""
     acts = (
         plan.activities.exclude(state=Activity.State.CANCELLED)
-        .prefetch_related("assignments__organisation", "sessions")
+        .prefetch_related("assignments__organisation__members", "owner_org__members", "sessions")
         .select_related("owner_org")
     )
     existing = set(
@@ -69,9 +96,10 @@ def tasks_generate_for_plan(*, actor, plan) -> int:
         .exclude(kind__in=[Task.Kind.MANUAL, Task.Kind.PERIODIC])
         .values_list("activity_id", "session_id", "kind", "owner_org_id")
     )
+    held = _collectives_holding_tasks(acts)
     new: list[Task] = []
     for act in acts:
-        for t in _planned_tasks(act):
+        for t in _planned_tasks(act, held.get(act.pk, frozenset())):
             key = (act.pk, t.session_id, t.kind, t.owner_org_id)
             if key not in existing:
                 t.activity = act
@@ -122,6 +150,15 @@ def task_create(
     return task
 
 
+def tasks_create_for(*, actor, activity: Activity, title: str, owner_org, due: dt.date) -> list[Task]:
+    """A task for a unit, or one for each member when the unit is a collective (各民主党派市委〈总支〉办公室)."""
+    with transaction.atomic():
+        return [
+            task_create(actor=actor, activity=activity, title=title, owner_org=unit, due=due)
+            for unit in _fan_out([owner_org])
+        ]
+
+
 UPDATABLE = {"title", "owner_org", "owner_user", "due", "state"}
 
 
@@ -154,6 +191,8 @@ def task_update(*, actor, task: Task, expected_version: int, **changes) -> Task:
             changes={k: [before[k], getattr(task, k)] for k in changes},
             plan_id=task.activity.plan_id,
         )
+        if "state" in changes and before["state"] != task.state:
+            webhook_event(event="task.state_changed", data={"task_id": task.pk, "state": task.state})
     return task
 
 
@@ -226,10 +265,11 @@ def rules_generate_due(*, today: dt.date, horizon_days: int = 14, actor="报送�
             continue
         acts = (
             rule.plan.activities.exclude(state__in=[Activity.State.CANCELLED, Activity.State.DONE])
-            .prefetch_related("assignments__organisation")
+            .prefetch_related("assignments__organisation__members", "owner_org__members")
             .select_related("owner_org")
         )
         have = set(Task.objects.filter(rule=rule).values_list("activity_id", "owner_org_id", "period"))
+        held = _collectives_holding_tasks(acts)
         new = [
             Task(
                 activity=act,
@@ -242,7 +282,7 @@ def rules_generate_due(*, today: dt.date, horizon_days: int = 14, actor="报送�
                 title=f"{rule.title}（{period}）：{act.title}",
             )
             for act in acts
-            for org in _responsible_orgs(act)
+            for org in _responsible_orgs(act, held.get(act.pk, frozenset()))
             for period, due in periods
             if (act.pk, org.pk, period) not in have and _rule_applies(act, due)
         ]

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import signal
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.management import call_command
@@ -13,6 +18,100 @@ from django.core.management.base import BaseCommand
 
 from tongxin.demo.plan import DEMO_ACCOUNTS, DEMO_PLAN_TITLE, DEMO_TODAY, demo_load
 from tongxin.plans.models import Plan
+
+log = logging.getLogger("tongxin.serve")
+
+
+@dataclass
+class Helper:
+    """One supervised process: its command, the running process, and when it may be started again."""
+
+    name: str
+    cmd: list[str]
+    proc: subprocess.Popen | None = None
+    started_at: float = 0.0
+    restart_at: float | None = None
+    backoff: float = 0.0
+    restarts: int = 0
+
+
+class Supervisor:
+    """Keeps the helper processes (task worker, reminder loop) running and says why one stopped.
+
+    A helper that exits is started again after a pause; the pause doubles (up to `max_backoff`) while it keeps
+    dying within `stable_after` seconds of starting, so a crash loop does not spin, and resets once it has run
+    steadily. `spawn` and `clock` are parameters so the policy can be tested without processes or waiting.
+    """
+
+    def __init__(
+        self,
+        helpers: dict[str, list[str]],
+        *,
+        env: dict | None = None,
+        spawn: Callable[..., subprocess.Popen] = subprocess.Popen,
+        clock: Callable[[], float] = time.monotonic,
+        base_backoff: float = 1.0,
+        max_backoff: float = 60.0,
+        stable_after: float = 30.0,
+    ):
+        self.helpers = [Helper(name=name, cmd=cmd) for name, cmd in helpers.items()]
+        self.env, self.spawn, self.clock = env, spawn, clock
+        self.base_backoff, self.max_backoff, self.stable_after = base_backoff, max_backoff, stable_after
+        self._stopping = threading.Event()
+
+    def start(self) -> None:
+        for helper in self.helpers:
+            self._start(helper)
+
+    def _start(self, helper: Helper) -> None:
+        helper.proc = self.spawn(helper.cmd, env=self.env)
+        helper.started_at, helper.restart_at = self.clock(), None
+
+    def poll(self) -> None:
+        """One look at every helper: note the ones that stopped, start the ones whose pause is over."""
+        if self._stopping.is_set():
+            return
+        now = self.clock()
+        for helper in self.helpers:
+            if helper.restart_at is not None:
+                if now >= helper.restart_at:
+                    helper.restarts += 1
+                    log.warning("正在重启 %s（第 %d 次）", helper.name, helper.restarts)
+                    self._start(helper)
+                continue
+            code = helper.proc.poll() if helper.proc else None
+            if code is None:
+                continue
+            steady = now - helper.started_at >= self.stable_after
+            if steady or not helper.backoff:
+                helper.backoff = self.base_backoff
+            else:
+                helper.backoff = min(self.max_backoff, helper.backoff * 2)
+            helper.restart_at = now + helper.backoff
+            log.error("%s 已退出（%s），%g 秒后重启", helper.name, exit_reason(code), helper.backoff)
+
+    def run(self, interval: float = 1.0) -> None:
+        while not self._stopping.wait(interval):
+            self.poll()
+
+    def stop(self) -> None:
+        self._stopping.set()
+        for helper in self.helpers:
+            if helper.proc and helper.proc.poll() is None:
+                helper.proc.terminate()
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
+def exit_reason(code: int) -> str:
+    if code < 0:
+        try:
+            return f"被信号 {signal.Signals(-code).name} 终止"
+        except ValueError:
+            return f"被信号 {-code} 终止"
+    return f"退出码 {code}"
 
 
 class Command(BaseCommand):
@@ -47,11 +146,17 @@ class Command(BaseCommand):
             env.setdefault("TONGXIN_DEMO", "1")
             # The demo replays 2019 to mid-August; pin "today" there so its lights and late list make sense.
             env.setdefault("TONGXIN_TODAY", DEMO_TODAY)
-        helpers: list[subprocess.Popen] = []
+        helpers: dict[str, list[str]] = {}
         if not opts["no_worker"]:
             # The task worker runs queued jobs; the reminder loop sends due reminders and retries failed deliveries.
-            helpers.append(subprocess.Popen([sys.executable, "-m", "tongxin.cli", "db_worker"], env=env))
-            helpers.append(subprocess.Popen([sys.executable, "-m", "tongxin.cli", "remind", "--loop", "60"], env=env))
+            helpers["后台任务进程（db_worker）"] = [sys.executable, "-m", "tongxin.cli", "db_worker"]
+            helpers["提醒循环（remind --loop）"] = [sys.executable, "-m", "tongxin.cli", "remind", "--loop", "60"]
+        supervisor = Supervisor(helpers, env=env)
+        # A service manager stops us with SIGTERM: unwind as for Ctrl+C, so the helpers are stopped too.
+        signal.signal(signal.SIGTERM, _interrupt)
+        supervisor.start()
+        watcher = threading.Thread(target=supervisor.run, name="supervisor", daemon=True)
+        watcher.start()
         url = f"http://{opts['host']}:{opts['port']}/"
         self.stdout.write(self.style.SUCCESS(f"同心已启动：{url}  （Ctrl+C 停止）"))
         sys.stdout.flush()
@@ -66,5 +171,4 @@ class Command(BaseCommand):
         except KeyboardInterrupt:
             pass
         finally:
-            for proc in helpers:
-                proc.terminate()
+            supervisor.stop()

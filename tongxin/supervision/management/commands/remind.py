@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from tongxin.core.clock import today
 from tongxin.notify.services import deliveries_send_due
+from tongxin.ops.services import ops_tick
 from tongxin.supervision.reminders import reminders_run
 
 log = logging.getLogger(__name__)
@@ -57,6 +58,7 @@ class Command(BaseCommand):
             time.sleep(seconds)
 
     def _round(self, verbosity: int) -> None:
+        ops_tick()  # heartbeats for /healthz, and the daily cleanup
         if timezone.localtime().hour >= getattr(settings, "TONGXIN_REMIND_HOUR", 8):
             run = reminders_run(today=today())
             if verbosity >= 2 or run.units or run.escalated or run.generated or run.sent or run.failed:

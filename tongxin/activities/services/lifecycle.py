@@ -7,13 +7,9 @@ import datetime as dt
 from django.db import transaction
 
 from tongxin.activities.models import Activity, Assignment, TimeWindow
+from tongxin.activities.services.common import ActivityError
+from tongxin.activities.services.hooks import announce_structure
 from tongxin.audit.services import audit_record
-
-
-class ActivityError(Exception):
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
 
 
 @transaction.atomic
@@ -57,6 +53,8 @@ def activity_add_own(
     audit_record(
         actor=actor, action="activity.add_own", target=act, summary=f"{org} 添加自选动作“{act.title}”", plan_id=plan.pk
     )
+    # Its tasks are generated like any other activity's (supervision listens).
+    announce_structure(actor=actor, activity=act)
     return act
 
 

@@ -1,43 +1,21 @@
-"""Writes for organisations and people: finding or creating the units and leaders a plan names."""
+"""Finding or creating the units and leaders a plan names, honouring reviewer merges and the aliases on record."""
 
 from __future__ import annotations
 
-import re
-
 from tongxin.audit.services import audit_record
 from tongxin.orgs.models import Organisation, OrganisationAlias, Person
+from tongxin.orgs.naming import guess_kind, guess_type
 
-_MEMBER_HINTS = (
-    "民主党派",
-    "民革",
-    "民盟",
-    "民建",
-    "民进",
-    "农工党",
-    "致公党",
-    "九三学社",
-    "台盟",
-    "工商联",
-    "联谊会",
-    "侨联",
-    "知联会",
-    "新联会",
-    "海联会",
-    "商会",
-    "协会",
-)
+__all__ = ["OrgResolver", "guess_kind", "find_unit"]
 
 
-def guess_kind(name: str) -> str:
-    """A first guess at what kind of unit a name is; an administrator can correct it."""
-    if name.startswith(("有关", "相关", "全体")) or "各" in name:
-        return Organisation.Kind.COLLECTIVE
-    # A section's own name may mention member organisations (党外干部和民主党派科), so the suffix decides first.
-    if re.search(r"(科|室|中心|支队)$", name) and not name.startswith(("市", "省", "县", "区")):
-        return Organisation.Kind.SECTION
-    if any(h in name for h in _MEMBER_HINTS):
-        return Organisation.Kind.MEMBER
-    return Organisation.Kind.UNIT
+def find_unit(name: str) -> Organisation | None:
+    """The unit called `name`, by its own name or one of its aliases (so a re-import finds a merged or mapped unit)."""
+    org = Organisation.objects.filter(name=name).first()
+    if org is None:
+        alias = OrganisationAlias.objects.select_related("organisation").filter(name=name).first()
+        org = alias.organisation if alias else None
+    return org
 
 
 class OrgResolver:
@@ -57,7 +35,7 @@ class OrgResolver:
         if name in self._units:
             return self._units[name]
         canonical = self.merges.get(name, name)
-        org = self._find(canonical) or self._create(canonical)
+        org = find_unit(canonical) or self._create(canonical)
         if canonical != name and not OrganisationAlias.objects.filter(name=name).exists():
             OrganisationAlias.objects.create(organisation=org, name=name)
             audit_record(
@@ -75,14 +53,8 @@ class OrgResolver:
             self._people[name] = person
         return self._people[name]
 
-    def _find(self, name: str) -> Organisation | None:
-        org = Organisation.objects.filter(name=name).first()
-        if org is None:
-            alias = OrganisationAlias.objects.select_related("organisation").filter(name=name).first()
-            org = alias.organisation if alias else None
-        return org
-
     def _create(self, name: str) -> Organisation:
-        org = Organisation.objects.create(name=name[:200], kind=guess_kind(name))
+        kind = guess_kind(name)
+        org = Organisation.objects.create(name=name[:200], kind=kind, type=guess_type(name, kind))
         audit_record(actor=self.actor, action="org.create", target=org, summary=f"新增单位“{org.name}”")
         return org
