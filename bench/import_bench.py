@@ -115,7 +115,7 @@ def main() -> int:
     t0 = time.perf_counter()
 
     start = time.perf_counter()
-    client.post(reverse("plans:import"), {"file": SimpleUploadedFile("大方案.txt", data)})
+    client.post(reverse("ingest:import"), {"file": SimpleUploadedFile("大方案.txt", data)})
     record = PlanImport.objects.latest("pk")
     stages["上传（保存文件、排队）"] = time.perf_counter() - start
     stages["读取和识别（后台任务）"] = run_worker()
@@ -124,14 +124,14 @@ def main() -> int:
     items = len(record.draft["activities"])
 
     start = time.perf_counter()
-    url = reverse("plans:review", args=[record.pk])
+    url = reverse("ingest:review", args=[record.pk])
     first = client.get(url)
     last = client.get(url, {"page": 10_000})
     stages["核对页（首页和末页）"] = time.perf_counter() - start
     assert first.status_code == last.status_code == 200
 
     start = time.perf_counter()
-    client.post(reverse("plans:publish", args=[record.pk]))
+    client.post(reverse("ingest:publish", args=[record.pk]))
     stages["发布（请求）"] = time.perf_counter() - start
     stages["发布（后台任务）"] = run_worker()
     record.refresh_from_db()

@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "tongxin.orgs",
     "tongxin.plans",
     "tongxin.activities",
+    "tongxin.ingest",
     "tongxin.supervision",
     "tongxin.notify",
     "tongxin.reports",
@@ -307,14 +308,14 @@ EVIDENCE_TYPES = {
 
 # ── Public face (tongxin.public): pages without sign-in, QR codes, captcha, rate limits, error pages ──────────────
 # Owned by the public app; see "The public face" in docs/ARCHITECTURE.md.
-INSTALLED_APPS += ["captcha", "tongxin.public"]
+INSTALLED_APPS += ["tongxin.public", "captcha"]
 
-# Proxies whose X-Forwarded-For is believed: comma-separated addresses or CIDRs (e.g. "127.0.0.1,10.0.0.0/8").
-# Empty trusts nobody, so the client is REMOTE_ADDR. tongxin.public.net.client_ip reads it for the rate limits and
-# for django-axes, so a lockout behind a reverse proxy keys on the real client rather than on the proxy.
+# Client addresses (tongxin.public.net.client_ip, for the rate limits and for django-axes, so a lockout behind a
+# reverse proxy keys on the real client rather than on the proxy): X-Forwarded-For is believed only when
+# TRUST_PROXY_HEADERS is on (ops block above) and only from TRUSTED_PROXIES, which may list addresses or CIDR
+# networks ("127.0.0.1,::1,10.0.0.0/8"). Off, or an empty list, trusts nobody: the client is REMOTE_ADDR.
 import ipaddress  # noqa: E402 (kept inside this block)
 
-TRUSTED_PROXIES = envlist("TRUSTED_PROXIES", [])
 for _net in TRUSTED_PROXIES:
     try:
         ipaddress.ip_network(_net, strict=False)

@@ -26,6 +26,7 @@ urlpatterns = module_urlpatterns() + [
     path("", include("tongxin.activities.urls")),
     path("accounts/", include("tongxin.accounts.urls")),
     path("directory/", include("tongxin.orgs.urls")),
+    path("plans/import/", include("tongxin.ingest.urls")),
     path("plans/", include("tongxin.plans.urls")),
     path("supervision/", include("tongxin.supervision.urls")),
     path("cockpit/", include("tongxin.supervision.urls_cockpit")),

@@ -32,5 +32,5 @@ def test_five_failures_lock_the_account_even_with_the_right_password(client, peo
 
 def test_read_only_and_unit_users_get_403_on_import(client_for, people):
     for who in ("viewer", "dangwai", "zhang"):
-        r = client_for(who).get(reverse("plans:import"))
+        r = client_for(who).get(reverse("ingest:import"))
         assert r.status_code == 403, who

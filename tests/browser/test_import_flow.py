@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tongxin.ingest.services import plan_import_parse
 from tongxin.plans.models import PlanImport
-from tongxin.plans.services import plan_import_parse
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
@@ -148,4 +148,25 @@ def test_nothing_found_the_item_is_added_by_hand_and_published(page_for, demo_si
     table = page.locator("table").inner_text()
     assert "国庆前意见建议座谈会" in table and "办公室" in table
     shot(page, "letter-4-plan", width)
+    assert [s for s in seen if s.startswith("console")] == []
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_43_item_plan_reviews_in_pages_of_compact_rows(page_for, demo_site, settings, width):
+    """The old review form was 48,000 px tall for 43 items; now twenty short rows a page."""
+    from tests.ingest.conftest import numbered_plan
+
+    settings.TASKS = IMMEDIATE
+    page = page_for("admin", width=width)
+    seen = watch(page)
+    upload(page, demo_site.url, "四十三项.txt", numbered_plan(43))
+    shot(page, "long-1-page1", width)
+    assert page.get_by_test_id("review-activity").count() == 20
+    height = page.evaluate("document.documentElement.scrollHeight")
+    assert height < (3600 if width == 1280 else 7000), height  # 20 rows of about 120 px
+    assert no_sideways_scroll(page)
+    page.get_by_test_id("next-page").click()
+    page.wait_for_load_state()
+    assert "第 2 / 3 页" in page.locator(".pagination").inner_text()
+    assert page.locator("#item-20").is_visible()
     assert [s for s in seen if s.startswith("console")] == []

@@ -14,8 +14,8 @@ from django.urls import reverse
 from tests.api.helpers import add_activities
 from tests.factories import PlanFactory, add_window
 from tongxin.exports.feeds import feed_url
+from tongxin.ingest.services import plan_import_publish
 from tongxin.plans.models import PlanImport
-from tongxin.plans.services import plan_import_publish
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,8 @@ from openpyxl import Workbook, load_workbook
 
 from tests.api.helpers import add_activities
 from tests.factories import ActivityFactory, PlanFactory, add_window, assign
-from tongxin.exports.exporters import COLUMNS, safe_cell
+from tongxin.core.exporting import safe_cell
+from tongxin.exports.exporters import COLUMNS
 
 pytestmark = pytest.mark.django_db
 

@@ -12,9 +12,9 @@ import threading
 import pytest
 from django.db import connection
 from django.urls import reverse
-from django.utils import timezone
 
 from tongxin.audit.models import AuditEntry
+from tongxin.core import clock
 from tongxin.notify.models import Delivery
 from tongxin.notify.services import LEASE, DeliveryRun, deliveries_claim, deliveries_send_due, notify
 from tongxin.notify.tasks import deliver_pending
@@ -66,7 +66,7 @@ def test_a_failing_robot_is_retried_after_1_5_30_120_480_minutes_then_failed(cha
     robot.answer(500, {"error": "upstream down"}, times=6)
     notify(users=[people["zongjiao"]], orgs=[units["zongjiao"]], kind="task.urge", title="【催办】教风整治")
     d = Delivery.objects.get()  # zongjiao has no e-mail; the DingTalk robot belongs to another unit
-    now, gaps = timezone.now(), []
+    now, gaps = clock.now(), []
     for _ in range(5):
         assert deliveries_send_due(now=now) == DeliveryRun(retrying=1)
         d.refresh_from_db()
@@ -105,7 +105,7 @@ def test_the_retry_button_puts_a_failed_delivery_back_and_it_is_sent(
 
 def test_a_crash_mid_send_leaves_the_delivery_pending_and_it_is_sent_later(channels, people, units, robot):
     notify(users=[people["zongjiao"]], orgs=[units["zongjiao"]], kind="task.urge", title="【催办】教风整治")
-    now = timezone.now()
+    now = clock.now()
     (claimed,) = deliveries_claim(now=now)
     # The worker dies here, before or while posting: nothing records the delivery as sent.
     claimed.refresh_from_db()
@@ -122,7 +122,7 @@ def test_a_disabled_channel_does_not_send_and_a_corrected_address_is_used_on_the
     wecom = channels["wecom"]
     wecom.is_active = False
     wecom.save()
-    now = timezone.now()
+    now = clock.now()
     assert deliveries_send_due(now=now) == DeliveryRun(retrying=1)
     assert Delivery.objects.get().last_error == "渠道“统战部工作群”已停用。"
     wecom.is_active, wecom.webhook_url = True, robot.url("/wecom/send?key=corrected")
@@ -143,7 +143,7 @@ def test_two_workers_at_once_send_each_delivery_exactly_once(channels, robot):
         pytest.skip("real concurrent workers need PostgreSQL")
     Delivery.objects.bulk_create(
         Delivery(channel_kind="wecom", channel=channels["wecom"], target=channels["wecom"].webhook_url,
-                 subject=f"消息{i:02d}", body="", next_attempt_at=timezone.now())
+                 subject=f"消息{i:02d}", body="", next_attempt_at=clock.now())
         for i in range(30)
     )
     robot.delay = 0.01

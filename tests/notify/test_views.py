@@ -10,9 +10,9 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from tongxin.audit.models import AuditEntry
+from tongxin.core import clock
 from tongxin.notify.models import Channel, Delivery, Notification
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +24,7 @@ def messages_for(people):
 
     def make(user, title, *, read=False, url="", minutes_ago=0):
         n = Notification.objects.create(recipient=user, kind="test", title=title, body=f"{title}的内容", url=url)
-        at = timezone.now() - dt.timedelta(minutes=minutes_ago)
+        at = clock.now() - dt.timedelta(minutes=minutes_ago)
         Notification.objects.filter(pk=n.pk).update(created_at=at, read_at=at if read else None)
         return Notification.objects.get(pk=n.pk)
 
@@ -191,14 +191,14 @@ def test_deliveries_list_shows_state_attempts_and_errors_in_few_queries(
         )
 
     add(1, state="failed", attempts=6, last_error="机器人接口返回 HTTP 500：down")
-    add(1, state="sent", attempts=1, sent_at=timezone.now())
+    add(1, state="sent", attempts=1, sent_at=clock.now())
     c = client_for("admin")
     with django_assert_max_num_queries(8) as small:
         r = c.get(reverse("notify:deliveries"))
     html = r.content.decode()
     assert "机器人接口返回 HTTP 500：down" in html and "重新发送" in html and "wecom-key-0001" not in html
     assert ">发送失败 1</a>" in html and ">已发送 1</a>" in html and ">待发送 0</a>" in html
-    add(40, state="pending", next_attempt_at=timezone.now())
+    add(40, state="pending", next_attempt_at=clock.now())
     with django_assert_max_num_queries(len(small.captured_queries)):
         r = c.get(reverse("notify:deliveries"), {"state": "pending"})
     assert len(r.context["page"]) == 30 and ">待发送 40</a>" in r.content.decode()

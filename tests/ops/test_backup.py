@@ -72,7 +72,7 @@ def demo_backup(db, tmp_path):
 def test_demo_moves_from_sqlite_to_postgresql_and_back_with_every_row_and_file(demo_backup, tmp_path):
     archive, source = demo_backup
     assert source["models"] == row_counts()
-    assert source["models"]["supervision.progressreport"] == 18
+    assert source["models"]["supervision.progressreport"] == 23
     assert len(_media(source)) == len(media_files(Path(settings.MEDIA_ROOT))) > 0
     pg_name = f"tongxin_ops_restore_{os.getpid()}"
     pg_url = _fresh_pg_database(pg_name)

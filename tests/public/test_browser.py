@@ -41,11 +41,14 @@ def _shot(page, name: str) -> None:
 
 
 @pytest.mark.parametrize(("path", "heading"), [("/p/", "公众服务"), ("/p/privacy/", "个人信息保护告知"),
-                                              ("/p/no-such-page/", "页面不存在")])
+                                              ("/p/no-such-page/", "页面不存在"), ("/no-such-page/", "页面不存在")])
 def test_public_pages_fit_a_phone_cleanly(phone, live_server, path, heading):
     _visit(phone, live_server.url + path)
     assert phone.locator("h1").first.inner_text() == heading
-    assert phone.locator("link[rel=stylesheet]").count() == 1
+    # Public pages have their own stylesheet only; the site's error page has the site's plus its own.
+    stylesheets = phone.locator("link[rel=stylesheet]").evaluate_all("links => links.map(l => new URL(l.href).pathname)")
+    assert stylesheets == (["/static/public/public.css"] if path.startswith("/p/")
+                           else ["/static/css/app.css", "/static/public/errors.css"])
     assert phone.problems == []  # CSP violations and script errors appear as console errors
     _shot(phone, path.strip("/").replace("/", "_"))
 
@@ -69,3 +72,16 @@ def test_the_qr_code_is_shown_and_the_captcha_refreshes_in_place(phone, live_ser
     assert phone.locator(".pub-captcha-img").evaluate("img => img.naturalWidth") > 0
     assert phone.problems == [], phone.problems
     _shot(phone, "p_sample_sign-up")
+
+
+def test_the_index_is_fine_on_a_desktop_too(browser, live_server):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    page = ctx.new_page()
+    try:
+        page.goto(live_server.url + "/p/")
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        width = page.locator(".pub-main").evaluate("el => el.getBoundingClientRect().width")
+        assert overflow <= 0 and width == 720  # a readable column, centred, not stretched across the screen
+        _shot(page, "p_desktop")
+    finally:
+        ctx.close()

@@ -47,7 +47,7 @@ def test_each_error_in_the_site_layout_and_the_public_layout(anon, what, status)
 
 @pytest.mark.django_db
 def test_a_signed_in_user_gets_the_403_in_the_site_layout_with_the_navigation(client_for):
-    r = client_for("viewer").get(reverse("plans:import"), HTTP_REFERER="http://testserver/plans/")
+    r = client_for("viewer").get(reverse("ingest:import"), HTTP_REFERER="http://testserver/plans/")
     html = r.content.decode()
     _assert_site(r, 403)
     assert "您没有权限进行此操作" in html and 'class="mainnav"' in html
@@ -121,3 +121,12 @@ def test_a_429_logs_one_line(client, urls_sample, caplog):
             client.post(reverse("sample-sign-up"), {"name": "x"})
     lines = [r.getMessage() for r in caplog.records if r.name == "tongxin.public"]
     assert lines == ["Too many requests (sample-signup): /p/sample/sign-up/"]
+
+
+@pytest.mark.django_db
+def test_a_csrf_refusal_logs_one_line(urls_sample, caplog):
+    with caplog.at_level(logging.WARNING):
+        Client(enforce_csrf_checks=True).post(reverse("sample-sign-up"), {"name": "x"})
+    records = [r for r in caplog.records if r.name.startswith("django.security.csrf")]
+    assert [r.getMessage() for r in records] == ["Forbidden (CSRF cookie not set.): /p/sample/sign-up/"]
+    assert records[0].exc_info is None

@@ -90,3 +90,12 @@ def test_the_captcha_image_is_a_png_of_letters_a_phone_user_cannot_confuse(clien
         assert r["Content-Type"] == "image/png" and image.format == "PNG" and image.width > 60
         assert r["Cache-Control"] == "no-store"
     assert client.get(reverse("public:captcha-image", kwargs={"key": "0" * 40})).status_code == 410  # gone
+
+
+def test_installing_the_captcha_keeps_djangos_wording_on_every_form():
+    from django import forms
+
+    class Plain(forms.Form):
+        name = forms.CharField()
+
+    assert Plain({}).errors["name"] == ["这个字段是必填项。"]

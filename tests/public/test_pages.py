@@ -20,14 +20,14 @@ INTERNAL = ["管理员", "admin", "驾驶舱", "督办", "我的工作", "退出
 def test_public_pages_show_nothing_internal_to_a_signed_in_admin(client_for, name, django_assert_max_num_queries):
     client = client_for("admin")
     client.get(reverse("activities:overview"))  # a session with an unread count and messages in play
-    with django_assert_max_num_queries(0):
+    with django_assert_max_num_queries(0):  # not even the session: nothing on a public page asks who is signed in
         r = client.get(reverse(name))
     html = r.content.decode()
     assert r.status_code == 200
     for word in INTERNAL:
         assert word not in html, word
     # Not just absent from the HTML: the template context never had them.
-    for key in ("user", "perms", "unread_count", "messages", "site_name", "request"):
+    for key in ("user", "perms", "unread_count", "messages", "site_name", "request", "view"):
         assert key not in r.context, key
     assert r.context["public_site_name"] == "统一战线公众服务"
 

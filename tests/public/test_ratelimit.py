@@ -108,3 +108,21 @@ def test_concurrent_increments_on_postgresql_never_lose_a_count():
         w.join()
     assert sorted(seen) == list(range(1, threads * per_thread + 1))  # every count handed out exactly once
     assert RateCounter.objects.get(scope="race").count == threads * per_thread
+
+
+@pytest.mark.django_db
+def test_public_cleanup_removes_finished_windows_and_expired_captchas():
+    import datetime as dt
+
+    from captcha.models import CaptchaStore
+    from django.utils import timezone
+
+    from tongxin.public.ratelimit import public_cleanup
+
+    rate_limit_count(_request(), scope="old", rate="3/m", now=T0)
+    rate_limit_count(_request(), scope="current", rate="3/m")
+    CaptchaStore.objects.create(challenge="AB34", response="ab34", expiration=timezone.now() - dt.timedelta(minutes=1))
+    live = CaptchaStore.objects.create(challenge="CD67", response="cd67")
+    assert public_cleanup() == {"rate_counters": 1, "captchas": 1}
+    assert list(RateCounter.objects.values_list("scope", flat=True)) == ["current"]
+    assert list(CaptchaStore.objects.all()) == [live]

@@ -1,10 +1,11 @@
 from django.urls import path
 
-from tongxin.activities import views, views_edit, views_timeline
+from tongxin.activities import views, views_edit, views_plan, views_timeline
 
 app_name = "activities"
 urlpatterns = [
     path("", views.overview, name="overview"),
+    path("plans/<int:pk>/", views_plan.plan_detail, name="plan_detail"),
     path("activities/<int:pk>/", views.detail, name="detail"),
     path("activities/<int:pk>/state/", views.set_state, name="set_state"),
     path("activities/own/new/", views.add_own, name="add_own"),

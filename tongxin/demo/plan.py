@@ -79,8 +79,8 @@ def demo_load(*, stage: str = "plan") -> dict:
 
     from tongxin.accounts.models import User
     from tongxin.core import clock
+    from tongxin.ingest.services import plan_import_create, plan_import_publish
     from tongxin.orgs.models import Organisation, Person
-    from tongxin.plans.services import plan_import_create, plan_import_publish
 
     path = example_plan_path()
     # The plan is imported as it was at the start of 2019, so nothing in the demo is stamped after its pinned today.

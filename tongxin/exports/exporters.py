@@ -5,16 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-import re
 from collections.abc import Iterable
 
 import icalendar
 from django.conf import settings
-from django.http import HttpResponse
 from django.urls import reverse
-from django.utils.http import content_disposition_header
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -22,34 +18,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from tongxin.activities.models import Activity, Session, TimeWindow
 from tongxin.activities.selectors import roles_of
 from tongxin.activities.templatetags.programme import window_label
-from tongxin.core.text import clean_for_document
+from tongxin.core.exporting import Exporter, safe_cell
 from tongxin.plans.models import Plan
-
-
-class Exporter:
-    """One downloadable format: a name, an extension, a content type and `render()` giving the file's bytes."""
-
-    identifier: str = ""
-    verbose_name: str = ""
-    extension: str = ""
-    content_type: str = "application/octet-stream"
-
-    def filename_stem(self) -> str:
-        raise NotImplementedError
-
-    def render(self) -> bytes:
-        raise NotImplementedError
-
-    @property
-    def filename(self) -> str:
-        # Titles come from uploaded documents: keep them readable but never a path or a header break.
-        stem = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "_", self.filename_stem()).strip(" ._") or self.identifier
-        return f"{stem[:120]}.{self.extension}"
-
-    def response(self) -> HttpResponse:
-        response = HttpResponse(self.render(), content_type=self.content_type)
-        response["Content-Disposition"] = content_disposition_header(True, self.filename)
-        return response
 
 
 def activity_url(activity: Activity) -> str:
@@ -175,36 +145,6 @@ class CalendarExporter(Exporter):
 
 # ---------------------------------------------------------------------------------------------------------------
 # Excel
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-EXCEL_MAX_CHARS = 32767
-
-
-def safe_cell(sheet, value, *, bold: bool = False, wrap: bool = False, number_format: str | None = None):
-    """A write-only cell that can never become a formula: every string is stored as text.
-
-    Text from a plan (or typed by a user) that starts with = + - @ or a tab/CR would be run as a formula by Excel
-    or LibreOffice ("CSV/formula injection"). Such values are written as plain strings with the quote-prefix
-    style, which also keeps them text when someone edits the cell.
-    """
-    cell = WriteOnlyCell(sheet)
-    if isinstance(value, str):
-        value = clean_for_document(value)[:EXCEL_MAX_CHARS]
-        cell.value = value
-        # openpyxl guesses formulas ("=…") and error codes ("#N/A") from the text; a string stays a string.
-        cell.data_type = "s"
-        if value.startswith(FORMULA_PREFIXES):
-            cell.quotePrefix = True
-    else:
-        cell.value = value
-    if bold:
-        cell.font = Font(bold=True)
-    if wrap:
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    if number_format:
-        cell.number_format = number_format
-    return cell
-
 
 ORIGIN_LABELS = {Activity.Origin.PLAN: "规定动作", Activity.Origin.OWN: "自选动作"}
 

@@ -1,4 +1,5 @@
-"""The client's address as seen through the reverse proxies we trust (TRUSTED_PROXIES), and never through others."""
+"""The client's address as seen through the reverse proxies we trust (TRUST_PROXY_HEADERS on, TRUSTED_PROXIES), and
+never through others."""
 
 from __future__ import annotations
 
@@ -18,6 +19,9 @@ def _networks(spec: tuple[str, ...]) -> tuple[IPNetwork, ...]:
 
 
 def trusted_networks() -> tuple[IPNetwork, ...]:
+    """The proxies we believe: none unless TRUST_PROXY_HEADERS is on, then those in TRUSTED_PROXIES."""
+    if not getattr(settings, "TRUST_PROXY_HEADERS", False):
+        return ()
     return _networks(tuple(getattr(settings, "TRUSTED_PROXIES", ()) or ()))
 
 

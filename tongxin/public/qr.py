@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import posixpath
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 import segno
@@ -47,8 +48,10 @@ def qr_code(url: str) -> segno.QRCode:
     return segno.make_qr(url, error="m")
 
 
+@lru_cache(maxsize=256)
 def qr_bytes(url: str, kind: str) -> bytes:
-    """The code as SVG or PNG bytes; the SVG scales, the PNG is big enough to print on an A4 poster."""
+    """The code as SVG or PNG bytes; the SVG scales, the PNG is big enough to print on an A4 poster.
+    Kept in memory: making one takes tens of milliseconds, and the same few posters are scanned all day."""
     buffer = io.BytesIO()
     if kind == "svg":
         qr_code(url).save(buffer, kind="svg", scale=SCALE["svg"], border=4, xmldecl=False, title=url,

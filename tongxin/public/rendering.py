@@ -16,3 +16,8 @@ def public_render(request: HttpRequest, template_name: str, context: dict | None
 
 class PublicTemplateView(TemplateView):
     template_engine = ENGINE
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.pop("view", None)  # {{ view.request.user }} would reach the signed-in user after all
+        return context

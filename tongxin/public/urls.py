@@ -5,7 +5,7 @@ from tongxin.public import views
 app_name = "public"
 urlpatterns = [
     path("", views.index, name="index"),
-    path("privacy/", views.privacy, name="privacy"),
+    path("privacy/", views.PrivacyView.as_view(), name="privacy"),
     path("qr.svg", views.qr_image, {"kind": "svg"}, name="qr-svg"),
     path("qr.png", views.qr_image, {"kind": "png"}, name="qr-png"),
     re_path(r"^captcha/image/(?P<key>\w+)/$", views.captcha_image, name="captcha-image"),

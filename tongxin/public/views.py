@@ -7,6 +7,7 @@ import re
 from captcha import views as captcha_views
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.decorators import method_decorator
 from django.views.decorators.http import condition, require_GET
 
 from tongxin.public import qr
@@ -14,7 +15,7 @@ from tongxin.public.captcha import PublicCaptchaField
 from tongxin.public.consent import PRIVACY_NOTICE_VERSION
 from tongxin.public.ratelimit import rate_limit
 from tongxin.public.registry import public_pages
-from tongxin.public.rendering import public_render
+from tongxin.public.rendering import PublicTemplateView, public_render
 
 CONTENT_TYPES = {"svg": "image/svg+xml", "png": "image/png"}
 FIELD_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]{0,63}$")
@@ -25,12 +26,13 @@ def index(request: HttpRequest) -> HttpResponse:
     return public_render(request, "public/index.html", {"pages": public_pages()})
 
 
-@require_GET
-def privacy(request: HttpRequest) -> HttpResponse:
-    return public_render(request, "public/privacy.html", {
-        "version": PRIVACY_NOTICE_VERSION,
-        "contact": settings.PUBLIC_CONTACT,
-    })
+@method_decorator(require_GET, name="dispatch")
+class PrivacyView(PublicTemplateView):
+    template_name = "public/privacy.html"
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "version": PRIVACY_NOTICE_VERSION,
+                "contact": settings.PUBLIC_CONTACT}
 
 
 def _qr_url(request: HttpRequest) -> str:
@@ -41,6 +43,7 @@ def _qr_url(request: HttpRequest) -> str:
 
 
 @require_GET
+@rate_limit(scope="qr", rate="120/m")  # making a code costs a few milliseconds; a flood of query variants should not
 @condition(etag_func=lambda request, kind: qr.qr_etag(_qr_url(request), kind))
 def qr_image(request: HttpRequest, kind: str) -> HttpResponse:
     """/p/qr.svg?path=/p/... (or .png); `download=1` makes it a file to save."""

@@ -3,25 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
-import tempfile
-from copy import copy
 from typing import BinaryIO
 
-from django.http import FileResponse
-from django.utils import timezone
 from docx.shared import Pt
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from tongxin.core import modules
 from tongxin.core.clock import today as clock_today
+from tongxin.core.exporting import SafeCells, StreamedExporter, safe_cell
 from tongxin.core.text import clean_for_document
-from tongxin.exports.exporters import EXCEL_MAX_CHARS, FORMULA_PREFIXES, Exporter, safe_cell
 from tongxin.plans.models import Plan
 from tongxin.reports import selectors
 from tongxin.supervision import status
@@ -32,75 +25,16 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 CHUNK = 2000
 
 
-class StreamedExporter(Exporter):
-    """An exporter that writes into a file object, so a large file goes to disk, not into memory."""
-
-    def write(self, fh: BinaryIO) -> None:
-        raise NotImplementedError
-
-    def render(self) -> bytes:
-        buffer = io.BytesIO()
-        self.write(buffer)
-        return buffer.getvalue()
-
-    def response(self) -> FileResponse:
-        # Spooled to an anonymous temporary file that disappears when the response closes it.
-        fh = tempfile.TemporaryFile(prefix="tongxin-")
-        self.write(fh)
-        fh.seek(0)
-        return FileResponse(fh, as_attachment=True, filename=self.filename, content_type=self.content_type)
-
-
 # ---------------------------------------------------------------------------------------------------------------
 # Ledger
 
 
-class SafeCells:
-    """Cells for one write-only sheet that can never become a formula, fast enough for 100 000 rows.
-
-    Every string is written as text: one that starts like a formula (= + - @ tab CR) or is an error code also gets
-    the quote prefix, as `safe_cell` does; text passes `clean_for_document` like every document's. The few styles a
-    ledger uses are made once and copied into each cell, because setting a style on a cell looks it up in the
-    workbook's tables every time, which would double the export's time.
-    """
+class LedgerCells(SafeCells):
+    """Safe cells plus the ledger's coloured light cell."""
 
     def __init__(self, sheet):
-        self.sheet = sheet
-        wrap = Alignment(wrap_text=True, vertical="top")
-        self.quoted = self._style(quotePrefix=True)
-        self.wrapped = self._style(alignment=wrap)
-        self.wrapped_quoted = self._style(alignment=wrap, quotePrefix=True)
+        super().__init__(sheet)
         self.lights = {light: self._style(fill=fill) for light, fill in LIGHT_FILLS.items()}
-
-    def _style(self, **attrs):
-        cell = WriteOnlyCell(self.sheet)
-        for name, value in attrs.items():
-            setattr(cell, name, value)
-        return cell._style
-
-    def _cell(self, value, data_type: str, style):
-        cell = WriteOnlyCell(self.sheet)
-        cell._style = copy(style)
-        cell._value = value
-        cell.data_type = data_type
-        return cell
-
-    def text(self, value: str | None, *, wrap: bool = False):
-        """A string as text (None for an empty one); a harmless short string goes in bare, which openpyxl keeps text."""
-        if not value:
-            return None
-        value = clean_for_document(value)[:EXCEL_MAX_CHARS]
-        if not value:
-            return None
-        risky = value.startswith(FORMULA_PREFIXES) or value in ERROR_CODES
-        if wrap:
-            return self._cell(value, "s", self.wrapped_quoted if risky else self.wrapped)
-        return self._cell(value, "s", self.quoted) if risky else value
-
-    @staticmethod
-    def datetime(value: dt.datetime | None) -> dt.datetime | None:
-        """Local time without a zone (Excel has none); openpyxl gives dates and times a date format itself."""
-        return None if value is None else timezone.localtime(value).replace(tzinfo=None)
 
     def light(self, light: str):
         return self._cell(str(status.LABELS[light]), "s", self.lights[light])
@@ -223,7 +157,7 @@ class LedgerExporter(StreamedExporter):
         _prepare(ws, self._heading("任务台账"), TASK_HEADERS)
         leaders = selectors.lead_leaders_by_activity(self.plan)
         kinds, states = _labels(Task.Kind), _labels(Task.State)
-        cells = SafeCells(ws)
+        cells = LedgerCells(ws)
         text, moment = cells.text, cells.datetime
         rows = selectors.ledger_task_rows(plan=self.plan, units=self.units, today=self.today)
         n = 0
@@ -252,7 +186,7 @@ class LedgerExporter(StreamedExporter):
     def _reports(self, ws) -> None:
         _prepare(ws, self._heading("开展情况"), REPORT_HEADERS)
         states = _labels(ProgressReport.State)
-        cells = SafeCells(ws)
+        cells = LedgerCells(ws)
         text, moment = cells.text, cells.datetime
         rows = selectors.ledger_report_rows(plan=self.plan, units=self.units)
         n = 0

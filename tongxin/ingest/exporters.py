@@ -9,8 +9,8 @@ from pathlib import Path
 from django.http import HttpResponse
 from django.utils.http import content_disposition_header
 
+from tongxin.ingest.services.publishing import included_items
 from tongxin.plans.models import PlanImport
-from tongxin.plans.services.publishing import included_items
 
 ITEM_LISTS = ("phases", "places", "participants", "lead_leaders", "responsible", "cooperating")
 

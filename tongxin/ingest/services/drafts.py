@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.db import transaction
 
 from tongxin.audit.services import audit_record
+from tongxin.ingest.services.importing import ImportRejected
 from tongxin.plans.models import PlanImport
-from tongxin.plans.services.importing import ImportRejected
 
 
 def _locked(plan_import: PlanImport) -> PlanImport:

@@ -15,7 +15,7 @@ def immediate(settings):
 
 
 def upload(client, name: str, data: bytes):
-    return client.post(reverse("plans:import"), {"file": SimpleUploadedFile(name, data)})
+    return client.post(reverse("ingest:import"), {"file": SimpleUploadedFile(name, data)})
 
 
 CN = "一二三四五六七八九十"

@@ -13,8 +13,8 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from tongxin.audit.services import audit_record
+from tongxin.ingest.tasks import import_parse
 from tongxin.plans.models import PlanImport
-from tongxin.plans.tasks import import_parse
 
 ALLOWED_EXTENSIONS = {".txt", ".docx", ".pdf"}
 LEGACY_EXTENSIONS = {".doc", ".wps", ".rtf", ".et", ".xls", ".ppt"}

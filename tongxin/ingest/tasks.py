@@ -8,8 +8,8 @@ from django_tasks import task
 @task()
 def import_parse(import_id: int) -> dict:
     """Read and parse one uploaded file; the import's status says how far it got (the progress page polls it)."""
+    from tongxin.ingest.services import plan_import_parse
     from tongxin.plans.models import PlanImport
-    from tongxin.plans.services import plan_import_parse
 
     record = PlanImport.objects.filter(pk=import_id).first()
     if record is None:
@@ -21,8 +21,8 @@ def import_parse(import_id: int) -> dict:
 @task()
 def import_publish(import_id: int, merges: dict, user_id: int | None = None) -> dict:
     """Publish a reviewed draft; a failure puts it back to review with the reason."""
+    from tongxin.ingest.services import plan_import_publish_run
     from tongxin.plans.models import PlanImport
-    from tongxin.plans.services import plan_import_publish_run
 
     record = PlanImport.objects.filter(pk=import_id).first()
     if record is None:

@@ -8,8 +8,8 @@ from django.core.paginator import Page, Paginator
 
 from tongxin.core.highlight import Mark, find_marks, highlight
 from tongxin.core.kinds import COMPONENT_LABELS
+from tongxin.ingest.services.publishing import included_items, publish_target
 from tongxin.plans.models import Plan, PlanImport
-from tongxin.plans.services.publishing import included_items, publish_target
 
 PAGE_SIZE = 20
 # Above this many characters the source pane shows only the stretch of text the page's items come from.
@@ -22,18 +22,16 @@ _ROLE_MARKS = [
 ]
 
 
-def window_text(w: dict) -> str:
-    """“2019年6月中旬（2019-06-11 至 2019-06-20）”: the phrase and the days it was read as."""
+def window_days(w: dict) -> str:
+    """The days a time phrase was read as: “2019-06-11 至 2019-06-20”, “2019-09-30 前”."""
     start, end = w.get("start"), w.get("end")
     if start and end:
-        days = start if start == end else f"{start} 至 {end}"
-    elif end:
-        days = f"{end} 前"
-    elif start:
-        days = f"{start} 起"
-    else:
-        days = "日期未识别"
-    return f"{w.get('text') or ''}（{days}）"
+        return start if start == end else f"{start} 至 {end}"
+    if end:
+        return f"{end} 前"
+    if start:
+        return f"{start} 起"
+    return "日期未识别"
 
 
 def item_row(index: int, item: dict, warnings: list[dict] = ()) -> dict:
@@ -47,7 +45,7 @@ def item_row(index: int, item: dict, warnings: list[dict] = ()) -> dict:
         "item": item,
         "excluded": bool(item.get("excluded")),
         "kinds": [str(COMPONENT_LABELS.get(k, k)) for k in item.get("components") or []],
-        "times": [window_text(w) for w in item.get("windows") or []],
+        "times": [(w.get("text") or "", window_days(w)) for w in item.get("windows") or []],
         "notes": notes,
     }
 

@@ -27,17 +27,17 @@ def main(items: int) -> dict:
 
     call_command("migrate", verbosity=0)
     assert connection.vendor == "sqlite" and connection.settings_dict["NAME"] != ":memory:"
-    from tests.plans.conftest import numbered_plan
+    from tests.ingest.conftest import numbered_plan
     from tongxin.accounts.models import User
     from tongxin.activities.models import Activity
-    from tongxin.orgs.models import Organisation
-    from tongxin.plans.models import Plan, PlanImport
-    from tongxin.plans.services import (
+    from tongxin.ingest.services import (
         plan_import_parse,
         plan_import_publish_run,
         plan_import_publish_start,
         plan_import_upload,
     )
+    from tongxin.orgs.models import Organisation
+    from tongxin.plans.models import Plan, PlanImport
     from tongxin.supervision.services.reports import report_submit
 
     unit = Organisation.objects.create(name="党外干部和民主党派科", kind="section")

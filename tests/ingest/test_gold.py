@@ -11,7 +11,7 @@ import pytest
 from django.urls import reverse
 
 from tests.conftest import EXAMPLE_PLAN, ROOT, SHARED
-from tests.plans.conftest import upload
+from tests.ingest.conftest import upload
 from tongxin.plans.models import PlanImport
 
 pytestmark = pytest.mark.django_db
@@ -23,10 +23,10 @@ def test_the_gold_file_carries_the_corrections_in_schema_form(client_for, immedi
     c = client_for("admin")
     upload(c, "赤峰方案.txt", EXAMPLE_PLAN.read_bytes())
     record = PlanImport.objects.get()
-    c.post(reverse("plans:item_exclude", args=[record.pk, 0]), {"excluded": "1"})
+    c.post(reverse("ingest:item_exclude", args=[record.pk, 0]), {"excluded": "1"})
     third = record.draft["activities"][2]
     c.post(
-        reverse("plans:item", args=[record.pk, 2]),
+        reverse("ingest:item", args=[record.pk, 2]),
         {
             "number": "三",
             "title": third["title"],
@@ -35,7 +35,7 @@ def test_the_gold_file_carries_the_corrections_in_schema_form(client_for, immedi
             "components": ["event"],
         },
     )
-    r = c.get(reverse("plans:gold", args=[record.pk]))
+    r = c.get(reverse("ingest:gold", args=[record.pk]))
     assert r["Content-Type"] == "application/json"
     assert r["Content-Disposition"] == f"attachment; filename*=utf-8''{quote('赤峰方案.gold.json')}"
     gold = json.loads(r.content)
@@ -62,7 +62,7 @@ def test_the_shared_scorer_reads_an_exported_gold_file(client_for, immediate, tm
     c = client_for("admin")
     upload(c, "chifeng.txt", EXAMPLE_PLAN.read_bytes())
     record = PlanImport.objects.get()
-    (tmp_path / "chifeng.gold.json").write_bytes(c.get(reverse("plans:gold", args=[record.pk])).content)
+    (tmp_path / "chifeng.gold.json").write_bytes(c.get(reverse("ingest:gold", args=[record.pk])).content)
     (tmp_path / "chifeng.txt").write_bytes(EXAMPLE_PLAN.read_bytes())
     parse = f"{sys.executable} -m tongxin.cli parse {{file}} --json"
     out = subprocess.run(

@@ -10,12 +10,13 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from tongxin.core.access import get_visible_or_404, require
-from tongxin.plans import selectors, services
-from tongxin.plans.exporters import GoldExporter
+from tongxin.ingest import services
+from tongxin.ingest.exporters import GoldExporter
+from tongxin.ingest.review import ItemForm, MergeForm, PlanInfoForm, draft_year, read_times
+from tongxin.ingest.review_page import item_row, page_of, page_of_items, publish_summary, source_html
+from tongxin.ingest.views import progress_context
+from tongxin.plans import selectors
 from tongxin.plans.models import PlanImport
-from tongxin.plans.review import ItemForm, MergeForm, PlanInfoForm, draft_year, read_times
-from tongxin.plans.review_page import item_row, page_of, page_of_items, publish_summary, source_html
-from tongxin.plans.views import progress_context
 
 WARNINGS_SHOWN = 30  # each item's row carries its own; the list above is for an overview
 
@@ -26,7 +27,7 @@ def _record(request: HttpRequest, pk: int) -> PlanImport:
 
 
 def _review_url(record: PlanImport, index: int | None = None) -> str:
-    url = reverse("plans:review", args=[record.pk])
+    url = reverse("ingest:review", args=[record.pk])
     return url if index is None else f"{url}?page={page_of(index)}#item-{index}"
 
 
@@ -161,7 +162,7 @@ def import_publish(request: HttpRequest, pk: int) -> HttpResponse:
     record.refresh_from_db()
     if record.status == PlanImport.Status.PUBLISHED:  # the job already ran (an immediate task backend)
         messages.success(request, f"方案《{record.plan.title}》已发布。")
-        return redirect("plans:detail", pk=record.plan_id)
+        return redirect("activities:plan_detail", pk=record.plan_id)
     return redirect(_review_url(record))
 
 

@@ -14,11 +14,11 @@ from django.db import connections, router, transaction
 from tongxin.activities.models import Activity, Assignment, Phase, Session, TimeWindow
 from tongxin.audit.services import audit_record
 from tongxin.core import clock
+from tongxin.ingest.services.importing import ImportRejected
+from tongxin.ingest.services.matching import Matching, identity_key, match_activities
+from tongxin.ingest.tasks import import_publish
 from tongxin.orgs.services import OrgResolver
 from tongxin.plans.models import Plan, PlanContact, PlanImport, PlanSection
-from tongxin.plans.services.importing import ImportRejected
-from tongxin.plans.services.matching import Matching, identity_key, match_activities
-from tongxin.plans.tasks import import_publish
 
 BATCH = 500
 log = logging.getLogger(__name__)
@@ -346,23 +346,3 @@ def _assignments(act: Activity, item: dict, resolver: OrgResolver) -> list[Assig
                 )
             )
     return rows
-
-
-def plan_set_status(*, user, plan: Plan, status: str) -> Plan:
-    if status not in Plan.Status.values:
-        raise ImportRejected("未知的方案状态。")
-    with transaction.atomic():
-        before = plan.status
-        plan.status = status
-        if status == Plan.Status.PUBLISHED and not plan.published_at:
-            plan.published_at = clock.now()
-        plan.save(update_fields=["status", "published_at", "updated_at"])
-        audit_record(
-            actor=user,
-            action="plan.status",
-            target=plan,
-            summary=f"方案状态：{Plan.Status(before).label} → {Plan.Status(status).label}",
-            changes={"status": [before, status]},
-            plan_id=plan.pk,
-        )
-    return plan
