@@ -25,3 +25,12 @@ def clean_for_document(value: object) -> str:
     if text.isprintable():  # the common case: nothing to do, and cheap for 100 000 ledger cells
         return text
     return _UNSTORABLE.sub("", _LINE_BREAKS.sub("\n", text))
+
+
+def quoted(text: str) -> str:
+    """“text” in Chinese quotation marks; quotes inside become single ones, as Chinese nests them.
+
+    Activity titles often carry their own quotes (“寄语祖国”微视频…), and wrapping them again printed ““寄语祖国”…”.
+    """
+    inner = text.replace("“", "‘").replace("”", "’")
+    return f"“{inner}”"

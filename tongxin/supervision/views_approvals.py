@@ -14,6 +14,7 @@ from tongxin.accounts.rules import is_admin
 from tongxin.activities.selectors import activities_visible_to, with_details
 from tongxin.core.access import get_visible_or_404, require
 from tongxin.core.params import int_param
+from tongxin.core.text import quoted
 from tongxin.supervision import selectors
 from tongxin.supervision.forms import ApprovalForm, DecideForm, activity_orgs, form_is_valid
 from tongxin.supervision.models import Approval
@@ -49,7 +50,7 @@ def approval_list(request: HttpRequest) -> HttpResponse:
 
 def _title_for(kind: str, activity, task) -> str:
     if kind == Approval.Kind.EXTENSION and task is not None:
-        return f"关于延期完成“{task.title}”的申请"
+        return f"关于延期完成{quoted(task.title)}的申请"
     if kind == Approval.Kind.FILING:
         return f"关于{activity.title}的报备"
     return f"关于举办{activity.title}的请示"

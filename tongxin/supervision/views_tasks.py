@@ -14,6 +14,7 @@ from tongxin.activities.selectors import activities_visible_to
 from tongxin.core.access import require
 from tongxin.core.clock import today
 from tongxin.core.params import int_param
+from tongxin.core.text import quoted
 from tongxin.plans.selectors import plans_visible_to
 from tongxin.supervision import selectors
 from tongxin.supervision.forms import GenerateForm, RuleForm, TaskCreateForm, TaskEditForm, TaskFilterForm, UrgeForm
@@ -180,9 +181,9 @@ def tasks_generate(request: HttpRequest) -> HttpResponse:
     plan = form.cleaned_data["plan"]
     n = tasks_generate_for_plan(actor=request.user, plan=plan)
     if n:
-        messages.success(request, f"已按“{plan.title}”生成 {n} 项任务。")
+        messages.success(request, f"已按{quoted(plan.title)}生成 {n} 项任务。")
     else:
-        messages.info(request, f"“{plan.title}”的任务都已生成，没有新增。")
+        messages.info(request, f"{quoted(plan.title)}的任务都已生成，没有新增。")
     return redirect(f"{reverse('supervision:tasks')}?plan={plan.pk}")
 
 
@@ -208,7 +209,7 @@ def rules_page(request: HttpRequest) -> HttpResponse:
             except SupervisionError as exc:
                 form.add_error(None, exc.message)
             else:
-                messages.success(request, f"报送规则“{rule.title}”已设置。")
+                messages.success(request, f"报送规则{quoted(rule.title)}已设置。")
                 return redirect("supervision:rules")
         status = 400
     rules = ReportingRule.objects.select_related("plan").order_by("-id")

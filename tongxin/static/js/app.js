@@ -1,6 +1,15 @@
 /* Small progressive enhancements shared by every page; pages work without it. */
 (function () {
   "use strict";
+  // The main navigation is a menu on a phone: open in the HTML (so wide screens, and phones without JS, show every
+  // tab), closed here when the screen is narrow, and opened again if the window grows wide.
+  var navmenu = document.querySelector("details[data-navmenu]");
+  var narrow = window.matchMedia("(max-width: 720px)");
+  if (navmenu) {
+    navmenu.open = !narrow.matches;
+    var follow = function () { navmenu.open = !narrow.matches; };
+    if (narrow.addEventListener) narrow.addEventListener("change", follow);
+  }
   // Confirm dangerous actions: <button data-confirm="…">.
   document.addEventListener("click", function (event) {
     var el = event.target.closest("[data-confirm]");

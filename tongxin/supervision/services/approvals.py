@@ -10,6 +10,7 @@ from django.db import transaction
 from tongxin.activities.models import Activity
 from tongxin.audit.services import audit_record
 from tongxin.core import clock
+from tongxin.core.text import quoted
 from tongxin.notify.services import notify
 from tongxin.supervision.models import Approval, Task
 from tongxin.supervision.recipients import department_admins, lead_leader_users, unit_users
@@ -103,7 +104,7 @@ def approval_decide(*, actor, approval: Approval, approve: bool, comment: str = 
             actor=actor,
             action=f"approval.{state}",
             target=approval,
-            summary=f"{approval.get_kind_display()}“{approval.title}”：{approval.get_state_display()}"
+            summary=f"{approval.get_kind_display()}{quoted(approval.title)}：{approval.get_state_display()}"
             + (f"，意见：{comment.strip()}" if comment.strip() else ""),
             changes={"state": ["pending", state], "old_due": approval.old_due, "new_due": approval.new_due},
             plan_id=approval.activity.plan_id,
@@ -112,7 +113,7 @@ def approval_decide(*, actor, approval: Approval, approve: bool, comment: str = 
             users=unit_users(approval.org),
             orgs=[approval.org],
             kind=f"approval.{state}",
-            title=f"您的{approval.get_kind_display()}“{approval.title}”{approval.get_state_display()}",
+            title=f"您的{approval.get_kind_display()}{quoted(approval.title)}{approval.get_state_display()}",
             body=comment,
             url=f"/supervision/approvals/{approval.pk}/",
         )
@@ -130,7 +131,7 @@ def approval_withdraw(*, actor, approval: Approval) -> Approval:
             actor=actor,
             action="approval.withdraw",
             target=approval,
-            summary=f"撤回了{approval.get_kind_display()}“{approval.title}”",
+            summary=f"撤回了{approval.get_kind_display()}{quoted(approval.title)}",
             plan_id=approval.activity.plan_id,
         )
     return approval

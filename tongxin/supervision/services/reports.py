@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from tongxin.activities.models import Activity, Session
 from tongxin.audit.services import audit_record
 from tongxin.core import clock
+from tongxin.core.text import quoted
 from tongxin.notify.services import notify
 from tongxin.notify.webhooks import webhook_event
 from tongxin.supervision.models import Evidence, ProgressReport, Task
@@ -151,7 +152,7 @@ def _review(*, actor, report: ProgressReport, state: str, comment: str) -> Progr
             users=unit_users(report.org),
             orgs=[report.org],
             kind=f"report.{state}",
-            title=f"您报送的“{report.activity.title}”开展情况已被{verb}",
+            title=f"您报送的{quoted(report.activity.title)}开展情况已被{verb}",
             body=comment,
             url=f"/supervision/reports/{report.pk}/",
         )

@@ -11,6 +11,7 @@ from django.db.models import F
 from tongxin.activities.models import Activity, Assignment
 from tongxin.audit.services import audit_record
 from tongxin.core import clock
+from tongxin.core.text import quoted
 from tongxin.notify.webhooks import webhook_event
 from tongxin.supervision.models import ReportingRule, Task
 from tongxin.supervision.services.errors import ConcurrentUpdate, SupervisionError
@@ -143,7 +144,7 @@ def task_create(
         actor=actor,
         action="task.create",
         target=task,
-        summary=f"新建任务“{task.title}”，截止 {due:%Y-%m-%d}，责任单位 {owner_org}",
+        summary=f"新建任务{quoted(task.title)}，截止 {due:%Y-%m-%d}，责任单位 {owner_org}",
         plan_id=activity.plan_id,
     )
     return task
@@ -228,7 +229,7 @@ def rule_create(
         actor=actor,
         action="rule.create",
         target=rule,
-        summary=f"设置报送规则“{title}”：每{every_months}个月{day_of_month}日前",
+        summary=f"设置报送规则{quoted(title)}：每{every_months}个月{day_of_month}日前",
         plan_id=plan.pk,
     )
     return rule
