@@ -142,6 +142,8 @@ class Command(BaseCommand):
         env = dict(os.environ)
         # Web workers, the task worker and the reminder loop count a pinned clock from the same instant.
         env.setdefault("TONGXIN_CLOCK_ANCHOR", str(time.time()))
+        # Links made outside a request (QR codes, invitations, e-mails) point at the address actually served.
+        env.setdefault("SITE_URL", f"http://{opts['host']}:{opts['port']}")
         if demo:
             env.setdefault("TONGXIN_DEMO", "1")
             # The demo replays 2019 to mid-August; pin "today" there so its lights and late list make sense.
