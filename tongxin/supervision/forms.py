@@ -13,7 +13,7 @@ from tongxin.accounts.models import User
 from tongxin.activities.models import Assignment
 from tongxin.core.uploads import upload_refused
 from tongxin.orgs.models import Organisation
-from tongxin.orgs.selectors import org_with_descendants_ids, user_unit_ids
+from tongxin.orgs.selectors import filter_units, org_with_descendants_ids, user_unit_ids
 from tongxin.supervision import status
 from tongxin.supervision.models import Approval, ProgressReport, Task
 from tongxin.supervision.selectors import ReportFilters, TaskFilters
@@ -74,6 +74,25 @@ def acting_unit(form: forms.Form, user):
 # ---------------------------------------------------------------- tasks
 
 
+# With more choices than this a select gets a type-to-find box (app.js, `data-searchable`), as on the overview.
+SEARCHABLE_AT = 30
+
+
+def _plans_in_view(form: forms.Form, plans) -> list[int]:
+    """The plan picked in the filter when it is one the user may see, else every plan the user may see: unit choices
+    come from these only (every organisation of every plan once made thousands of options)."""
+    ids = [p.pk for p in plans]
+    wanted = str(form.data.get("plan", "")) if form.is_bound else ""
+    return [pk for pk in ids if str(pk) == wanted] or ids
+
+
+def _unit_choices(field, holds) -> None:
+    units = filter_units(Organisation.objects.filter(holds)).order_by("kind", "name")
+    field.choices = [("", _("全部单位"))] + [(o.pk, o.name) for o in units]
+    if len(field.choices) > SEARCHABLE_AT:
+        field.widget.attrs["data-searchable"] = _("输入名称查找")
+
+
 class TaskFilterForm(forms.Form):
     plan = forms.TypedChoiceField(label=_("方案"), required=False, coerce=int, empty_value=None)
     light = forms.ChoiceField(label=_("状态灯"), required=False, choices=LIGHT_CHOICES)
@@ -90,12 +109,8 @@ class TaskFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["plan"].choices = [("", _("全部方案"))] + [(p.pk, f"{p.year or ''} {p.title}") for p in plans]
         # EXISTS probes the index per unit; a join over every task with DISTINCT cost 70 ms at 20,000 tasks.
-        units = (
-            Organisation.objects.filter(Exists(Task.objects.filter(owner_org=OuterRef("pk"))))
-            .exclude(kind="placeholder")  # 各有关单位 and the like are never a filter option
-            .order_by("kind", "name")
-        )
-        self.fields["unit"].choices = [("", _("全部单位"))] + [(o.pk, o.name) for o in units]
+        tasks = Task.objects.filter(activity__plan_id__in=_plans_in_view(self, plans))
+        _unit_choices(self.fields["unit"], Exists(tasks.filter(owner_org=OuterRef("pk"))))
 
     def clean_month(self) -> dt.date | None:
         value = (self.cleaned_data.get("month") or "").strip()
@@ -310,12 +325,8 @@ class ReportFilterForm(forms.Form):
     def __init__(self, *args, plans, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["plan"].choices = [("", _("全部方案"))] + [(p.pk, f"{p.year or ''} {p.title}") for p in plans]
-        units = (
-            Organisation.objects.filter(Exists(ProgressReport.objects.filter(org=OuterRef("pk"))))
-            .exclude(kind="placeholder")  # 各有关单位 and the like are never a filter option
-            .order_by("kind", "name")
-        )
-        self.fields["unit"].choices = [("", _("全部单位"))] + [(o.pk, o.name) for o in units]
+        reports = ProgressReport.objects.filter(activity__plan_id__in=_plans_in_view(self, plans))
+        _unit_choices(self.fields["unit"], Exists(reports.filter(org=OuterRef("pk"))))
 
     def filters(self) -> ReportFilters:
         if not self.is_bound or not self.is_valid():
