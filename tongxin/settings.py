@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "tongxin.activities",
     "tongxin.ingest",
     "tongxin.supervision",
+    "tongxin.quiz",
     "tongxin.notify",
     "tongxin.reports",
     "tongxin.exports",

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class QuizConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "tongxin.quiz"
+    verbose_name = _("网上知识竞答")
+
+    def ready(self):
+        from tongxin.core.modules import ActivityModule, register
+
+        register(ActivityModule(name="quiz", label=_("网上知识竞答"), kinds=frozenset({"quiz"}), order=40,
+                                public_urls="tongxin.quiz.urls_public"))
