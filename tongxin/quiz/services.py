@@ -50,7 +50,7 @@ def question_update(*, actor, question: Question, **changes) -> Question:
 
 
 def participant_register(*, contest: Contest, name: str, phone: str, organisation, device: str = "",
-                         ip: str = "") -> Participant:
+                         ip: str = "", consent: dict | None = None) -> Participant:
     """One phone is one participant per contest: the same phone with another name is refused, never merged."""
     existing = Participant.objects.filter(contest=contest, phone=phone).first()
     if existing:
@@ -60,7 +60,7 @@ def participant_register(*, contest: Contest, name: str, phone: str, organisatio
     try:
         with transaction.atomic():
             return Participant.objects.create(contest=contest, name=name.strip(), phone=phone, organisation=organisation,
-                                              device=device[:64], ip=ip[:64])
+                                              device=device[:64], ip=ip[:64], **(consent or {}))
     except IntegrityError:  # the same phone registered twice at once
         raise QuizError("该手机号已报名参赛") from None
 
@@ -130,8 +130,9 @@ def _clean_value(question_type: str, options: list, order: list | None, raw) -> 
         text = str(raw[0] if isinstance(raw, list) and raw else raw or "").strip()[:200]
         return [text] if text else []
     if question_type == "judge":
-        if raw in ([True], [False], True, False):
-            return [bool(raw[0] if isinstance(raw, list) else raw)]
+        value = raw[0] if isinstance(raw, list) and len(raw) == 1 else raw
+        if isinstance(value, bool):  # 0/1 are not accepted for true/false: only what the page sends
+            return [value]
         raise QuizError("答案格式不正确")
     positions = raw if isinstance(raw, list) else [raw]
     try:

@@ -47,7 +47,7 @@ def contest_page(request, pk: int):
         try:
             participant = services.participant_register(
                 contest=contest, name=data["name"], phone=data["phone"], organisation=data["organisation"],
-                device=visitor_id(request), ip=client_ip(request))
+                device=visitor_id(request), ip=client_ip(request), consent=form.consent_record())
             attempt = services.attempt_start(participant=participant, phase=phase)
         except services.QuizError as exc:
             error = str(exc)
