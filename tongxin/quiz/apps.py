@@ -12,3 +12,6 @@ class QuizConfig(AppConfig):
 
         register(ActivityModule(name="quiz", label=_("网上知识竞答"), kinds=frozenset({"quiz"}), order=40,
                                 public_urls="tongxin.quiz.urls_public"))
+        # The API lives at /api/quizzes/ (plural, like /api/plans): an API-only entry serving no activity kind.
+        register(ActivityModule(name="quizzes", label=_("网上知识竞答接口"), kinds=frozenset({"-"}), order=999,
+                                api_urls="tongxin.quiz.api"))
