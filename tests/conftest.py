@@ -34,6 +34,9 @@ from tongxin.accounts.models import User
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
 
+# One headless Chromium for every browser test, wherever it lives (two would each start an event loop and clash).
+pytest_plugins = ["tests.browser_fixtures"]
+
 # Property tests: no per-example deadline (a busy CI machine pauses for GC), and in CI the same examples every run,
 # so a submission never fails on a draw that the developer's run did not make.
 hypothesis_settings.register_profile(

@@ -1,6 +1,5 @@
 import pytest
 
-from tests.browser.conftest import browser  # noqa: F401 (the shared headless Chromium, for test_browser.py)
 from tongxin.public import registry
 
 
