@@ -155,8 +155,10 @@ def answer_save(*, attempt: Attempt, question_id: int, raw, qtype: str, n_option
     if question_id not in attempt.question_ids:
         raise QuizError("该题不在本次试卷中")
     value = _clean_value(qtype, [0] * n_options, attempt.option_orders.get(str(question_id)), raw)
-    answer, _ = Answer.objects.update_or_create(attempt=attempt, question_id=question_id,
-                                                defaults={"value": value, "saved_at": now})
+    answer = Answer(attempt=attempt, question_id=question_id, value=value, saved_at=now)
+    # One statement: INSERT … ON CONFLICT (attempt, question) DO UPDATE — a changed answer overwrites the last one.
+    Answer.objects.bulk_create([answer], update_conflicts=True, unique_fields=["attempt", "question_id"],
+                               update_fields=["value", "saved_at"])
     return answer
 
 

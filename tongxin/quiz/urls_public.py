@@ -4,6 +4,7 @@ from tongxin.quiz import views_public as views
 
 app_name = "quiz_public"
 urlpatterns = [
+    path("ping", views.ping, name="ping"),
     path("<int:pk>/", views.contest_page, name="contest"),
     path("<int:pk>/ranking/", views.ranking, name="ranking"),
     path("a/<str:token>/", views.attempt_page, name="attempt"),

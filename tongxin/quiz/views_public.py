@@ -26,6 +26,11 @@ TOKEN = "quiz-attempt"
 _paper_cache: dict[int, tuple[str, int]] = {}  # question id → (type, option count): immutable while a contest runs
 
 
+def ping(request):
+    """The bare endpoint the benchmark compares the answer endpoint with: same middleware, no database."""
+    return JsonResponse({"ok": True})
+
+
 def _attempt_or_404(token: str) -> Attempt:
     data = read_token(TOKEN, token)
     if not data:
@@ -90,7 +95,8 @@ def answer(request, token: str):
     data = read_token(TOKEN, token)
     if not data:
         raise Http404
-    attempt = Attempt.objects.filter(pk=data.get("a")).first()
+    attempt = Attempt.objects.filter(pk=data.get("a")).only(
+        "id", "deadline", "submitted_at", "question_ids", "option_orders").first()
     try:
         body = json.loads(request.body or b"{}")
         question_id = int(body.get("q"))
