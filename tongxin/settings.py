@@ -83,6 +83,8 @@ INSTALLED_APPS = [
     "tongxin.activities",
     "tongxin.ingest",
     "tongxin.supervision",
+    "tongxin.fieldwork",
+    "tongxin.events",
     "tongxin.quiz",
     "tongxin.notify",
     "tongxin.reports",
@@ -224,7 +226,10 @@ SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
 SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", False)
 # Trust X-Forwarded-Proto only when told a proxy sets it: otherwise any client could claim to be on HTTPS.
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if envbool("TRUST_PROXY_HTTPS", False) else None
+# One switch for everything a reverse proxy tells us (its X-Forwarded-Proto here, X-Forwarded-For for the client's
+# address in the public block below), believed only from TRUSTED_PROXIES.
+TRUST_PROXY_HEADERS = envbool("TRUST_PROXY_HEADERS", False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if TRUST_PROXY_HEADERS else None
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
@@ -271,12 +276,8 @@ TONGXIN_MIN_FREE_DISK_MB = envint("TONGXIN_MIN_FREE_DISK_MB", 500)
 # The daily cleanup keeps sent deliveries this many days, finished background jobs this many.
 TONGXIN_DELIVERY_KEEP_DAYS = envint("TONGXIN_DELIVERY_KEEP_DAYS", 90)
 TONGXIN_TASK_RESULTS_KEEP_DAYS = envint("TONGXIN_TASK_RESULTS_KEEP_DAYS", 7)
-# Behind nginx (deploy/nginx): trust its X-Forwarded-Proto, and X-Real-IP for sign-in lockouts, from the proxy only.
-TRUST_PROXY_HEADERS = envbool("TRUST_PROXY_HEADERS", False)
+# Behind nginx (deploy/nginx) with TRUST_PROXY_HEADERS on: the proxies whose forwarded headers we believe.
 TRUSTED_PROXIES = envlist("TRUSTED_PROXIES", ["127.0.0.1", "::1"])
-if TRUST_PROXY_HEADERS:
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    AXES_CLIENT_IP_CALLABLE = "tongxin.ops.proxy.client_ip"
 # PgBouncer in transaction pooling mode (deploy/pgbouncer): a connection is not ours between transactions, so no
 # server-side cursors and no prepared statements.
 if envbool("DB_PGBOUNCER", False) and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":

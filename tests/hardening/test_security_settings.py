@@ -51,7 +51,7 @@ def test_everything_is_settable_from_the_environment(tmp_path):
         SESSION_EXPIRE_AT_BROWSER_CLOSE="true",
         SECURE_HSTS_SECONDS="31536000",
         SECURE_HSTS_INCLUDE_SUBDOMAINS="yes",
-        TRUST_PROXY_HTTPS="1",
+        TRUST_PROXY_HEADERS="1",
         SECURE_SSL_REDIRECT="on",
     )
     assert json.loads(result.stdout) == {
@@ -65,7 +65,7 @@ def test_everything_is_settable_from_the_environment(tmp_path):
 
 
 def test_nonsense_values_refuse_to_start(tmp_path):
-    for env in ({"SESSION_COOKIE_AGE": "8h"}, {"SESSION_COOKIE_AGE": "0"}, {"TRUST_PROXY_HTTPS": "maybe"}):
+    for env in ({"SESSION_COOKIE_AGE": "8h"}, {"SESSION_COOKIE_AGE": "0"}, {"TRUST_PROXY_HEADERS": "maybe"}):
         result = _settings_under(tmp_path, **env)
         assert result.returncode != 0 and "ImproperlyConfigured" in result.stderr, env
 

@@ -38,8 +38,9 @@ def test_the_running_demo_reaches_the_parties_and_the_sections(client, settings)
         assert not tasks_visible_to(user).filter(activity=training).exclude(owner_org__name=name).exists()
     assert lights == {
         "民革赤峰市委": "done", "民盟赤峰市委": "done", "民建赤峰市委": "done", "民进赤峰市委": "done",
-        "农工党赤峰市委": "done", "致公党赤峰市总支": "red",
+        "农工党赤峰市委": "done", "致公党赤峰市总支": "red", "九三学社赤峰市委": "done", "台盟赤峰市总支": "done",
     }  # fmt: skip
+    assert len(PARTIES) == 8
 
     dangwai = User.objects.get(username="dangwai")
     assert reading in dict(my_work(dangwai))["本单位负责的活动"]

@@ -4,6 +4,7 @@ every bad row named with its sheet, row and reason."""
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 import xlwt
@@ -229,6 +230,11 @@ def test_a_shared_initial_password_is_hashed_once_and_must_be_changed(units):
     assert run(data, initial_password="Chifeng-start-1").ok
     users = list(User.objects.filter(username__startswith="u").order_by("username"))
     assert all(u.check_password("Chifeng-start-1") and u.must_change_password for u in users)
+    weak = run(book(accounts=[account("w1", "只读查看")]), initial_password="123")
+    assert [str(p) for p in weak.problems] == [
+        "“初始密码”：密码太短，至少需要 8 个字符。；这个密码太常见了。；密码只包含数字。"
+    ]
+    assert not User.objects.filter(username="w1").exists()
 
 
 def test_export_has_the_same_layout_and_imports_back(people, units):
@@ -251,7 +257,11 @@ def test_the_import_screen(client_for, units, tmp_path):
     assert r.status_code == 400
     assert "“人员”第 2 行：单位“不存在的单位”不存在" in r.content.decode()
     r = c.post(reverse("orgs:import"), {"file": SimpleUploadedFile("通讯录.xlsx", template_xlsx())})
-    assert r.status_code == 200 and "已导入：单位新增 1" in r.content.decode()
+    page = r.content.decode()
+    assert r.status_code == 200 and "已导入：单位新增 1" in page
+    link = re.search(r'value="http://testserver(/accounts/invite/[^"]+)"', page).group(1)
+    c.logout()
+    assert "minmeng" in c.get(link).content.decode()
 
 
 def test_the_command(units, tmp_path, capsys):
@@ -263,8 +273,11 @@ def test_the_command(units, tmp_path, capsys):
     assert "“人员”第 2 行" in capsys.readouterr().err
     call_command("users", "import", str(good), "--dry-run")
     assert "检查通过" in capsys.readouterr().out and not Person.objects.filter(name="李华").exists()
-    call_command("users", "import", str(good))
+    links = tmp_path / "links.csv"
+    call_command("users", "import", str(good), "--links", str(links))
     assert "已导入：单位新增 1" in capsys.readouterr().out
+    rows = links.read_text(encoding="utf-8-sig").splitlines()
+    assert rows[0] == "用户名,名称,单位,邀请链接" and rows[1].startswith("minmeng,民盟赤峰市委,民盟赤峰市委,http")
     out = tmp_path / "export.xlsx"
     call_command("users", "export", str(out))
     assert run(out.read_bytes(), dry_run=True).ok

@@ -68,3 +68,58 @@ def write_ole(path: Path, *, encrypted_docx: bool = False) -> Path:
     payload = "EncryptedPackage".encode("utf-16-le") if encrypted_docx else "WordDocument".encode("utf-16-le")
     path.write_bytes(OLE_MAGIC + b"\x00" * 504 + payload + b"\x00" * 512)
     return path
+
+
+def write_division_docx(path: Path, rows: list[list[str]], *, before: list[str], group_rows: dict[int, str],
+                        merge_down: dict[tuple[int, int], int] | None = None) -> Path:
+    """A work plan whose division of labour is a Word table (任务分工表), as governments write them.
+
+    rows[0] is the header. group_rows maps a row index to a heading (一、…) written across the whole row as one
+    merged cell. merge_down maps (row, column) to the last row that cell spans (责任领导 written once for a group).
+    A task cell may hold several paragraphs (separated by \\n).
+    """
+    import docx
+
+    document = docx.Document()
+    for text in before:
+        document.add_paragraph(text)
+    width = len(rows[0])
+    grid = document.add_table(rows=len(rows), cols=width)
+    for r, row in enumerate(rows):
+        if r in group_rows:
+            merged = grid.cell(r, 0).merge(grid.cell(r, width - 1))
+            merged.text = group_rows[r]
+            continue
+        for c, value in enumerate(row):
+            cell = grid.cell(r, c)
+            first, *more = value.split("\n")
+            cell.text = first
+            for extra in more:
+                cell.add_paragraph(extra)
+    for (r, c), last in (merge_down or {}).items():
+        text = grid.cell(r, c).text
+        merged = grid.cell(r, c).merge(grid.cell(last, c))
+        merged.text = text
+    document.add_paragraph("各责任单位于每季度末将进展情况报县政府办公室。")
+    document.save(str(path))
+    return path
+
+
+def write_bloated_docx(path: Path, xml_bytes: int) -> Path:
+    """A small .docx whose document.xml unpacks to xml_bytes (empty paragraphs compress very well)."""
+    import zipfile
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("某某方案")
+    document.save(str(path))
+    with zipfile.ZipFile(path) as src:
+        parts = {name: src.read(name) for name in src.namelist()}
+    body = parts["word/document.xml"].decode("utf-8")
+    filler = "<w:p/>" * (xml_bytes // 6)
+    parts["word/document.xml"] = body.replace("<w:body>", "<w:body>" + filler, 1).encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, data in parts.items():
+            out.writestr(name, data)
+    return path

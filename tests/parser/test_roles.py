@@ -92,7 +92,16 @@ def test_units_named_once_for_all_later_items() -> None:
 def test_split_units_keeps_inner_punctuation_and_drops_deng_tails() -> None:
     text = "各县（市、区）人民政府，各区、县级市；市公安局等有关部门"
     doc = clean(text)
-    assert [text[s:e] for s, e in split_units(doc.work, 0, len(text))] == ["各县（市、区）人民政府", "各区", "县级市", "市公安局"]
+    assert [text[s:e] for s, e in split_units(doc.work, 0, len(text))] == ["各县（市、区）人民政府", "各区、县级市", "市公安局"]
+
+
+def test_bare_levels_share_the_noun_after_them() -> None:
+    for text, expected in [("各市、县政府，市教育局", ["各市、县政府", "市教育局"]),
+                           ("省、市、县相关部门", ["省、市、县相关部门"]),
+                           ("各区；县级市", ["各区", "县级市"]),  # not a 、 list
+                           ("市财政局、县财政局", ["市财政局", "县财政局"])]:
+        doc = clean(text)
+        assert [text[s:e] for s, e in split_units(doc.work, 0, len(text))] == expected, text
 
 
 @pytest.mark.parametrize(("name", "person"), [("张圣合", True), ("乌力吉", True), ("欧阳明", True), ("民委", False),

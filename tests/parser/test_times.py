@@ -598,3 +598,17 @@ def test_gold_windows_of_dev_set() -> None:
                 assert (found.start, found.end) == (d(window["start"]), d(window["end"])), window["text"]
                 # Not `tentative`: the gold text of 拟于2019年8月份… leaves out the 拟于 that makes it so.
                 assert found.approximate == window.get("approximate", False), window["text"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "year", "day"),
+    [("2019年5月第3个周日", 2019, "2019-05-19"), ("6月的第二个星期五", 2024, "2024-06-14"), ("3月第1个周一", 2021, "2021-03-01")],
+)
+def test_nth_weekday_of_a_month_is_that_day(phrase: str, year: int, day: str) -> None:
+    found = normalise(phrase, year=year)
+    assert found is not None and (found.start, found.end, found.text) == (d(day), d(day), phrase)
+
+
+def test_fifth_weekday_that_does_not_exist_leaves_the_month() -> None:
+    found = normalise("2021年2月第5个周一", year=2021)
+    assert found is not None and (found.start, found.end) == (d("2021-02-01"), d("2021-02-28"))

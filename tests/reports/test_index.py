@@ -36,9 +36,9 @@ def plans(programme, units):
 def test_admin_sees_every_plan_with_ledger_and_bulletin(plans, client_for):
     r = client_for("admin").get(INDEX)
     assert links(r) == [
-        ("草稿方案 草稿", ["下载台账", "生成简报"]),
-        ("测试庆祝活动方案", ["下载台账", "生成简报"]),
-        ("另一个方案", ["下载台账", "生成简报"]),
+        ("草稿方案 草稿", ["下载台账", "生成简报", "Word", "PDF"]),
+        ("测试庆祝活动方案", ["下载台账", "生成简报", "Word", "PDF"]),
+        ("另一个方案", ["下载台账", "生成简报", "Word", "PDF"]),
     ]
     assert f'href="{reverse("reports:ledger", args=[plans["plan"].pk])}"' in r.content.decode()
 
@@ -46,8 +46,8 @@ def test_admin_sees_every_plan_with_ledger_and_bulletin(plans, client_for):
 @pytest.mark.parametrize("persona", ["zhang", "viewer"])
 def test_leaders_and_viewers_see_published_plans_with_both_outputs(plans, client_for, persona):
     assert links(client_for(persona).get(INDEX)) == [
-        ("测试庆祝活动方案", ["下载台账", "生成简报"]),
-        ("另一个方案", ["下载台账", "生成简报"]),
+        ("测试庆祝活动方案", ["下载台账", "生成简报", "Word", "PDF"]),
+        ("另一个方案", ["下载台账", "生成简报", "Word", "PDF"]),
     ]
 
 

@@ -58,6 +58,70 @@ def _object(properties: dict, *, required: list[str] | None = None, description:
     return schema
 
 
+# The events module's resources (tongxin.events.api): the publicity log and a session as it was run.
+_ID = {"type": "integer", "minimum": 1}
+_COUNT = {"type": "integer", "minimum": 0}
+OUTLET_TYPES = ["电视", "广播", "报纸", "网站", "微信公众号", "短视频平台"]
+PUBLICITY = {
+    "type": "object",
+    "properties": {
+        "id": _ID,
+        "activity_id": _ID,
+        "activity": {"type": "string", "description": "活动名称"},
+        "outlet_type": {"type": "string", "enum": ["tv", "radio", "paper", "web", "wechat", "video"]},
+        "outlet_type_label": {"type": "string", "enum": OUTLET_TYPES},
+        "outlet": {"type": "string", "description": "媒体名称"},
+        "date": {"type": "string", "format": "date", "description": "刊播日期"},
+        "title": {"type": "string"},
+        "link": {"type": "string", "description": "链接（电视、广播可为空串）"},
+    },
+    "required": ["id", "activity_id", "activity", "outlet_type", "outlet_type_label", "outlet", "date", "title", "link"],
+    "additionalProperties": False,
+    "description": "一条宣传报道",
+}
+EVENTS_SCHEMAS = {
+    "Publicity": PUBLICITY,
+    "PublicityPage": {
+        "type": "object",
+        "properties": {
+            "count": _COUNT,
+            "by_type": {"type": "object", "description": "按媒体类型计数（键为类型名称）", "additionalProperties": _COUNT},
+            "results": {"type": "array", "items": {"$ref": "#/components/schemas/Publicity"}, "maxItems": 500},
+        },
+        "required": ["count", "by_type", "results"],
+        "additionalProperties": False,
+    },
+    "SessionRun": {
+        "type": "object",
+        "description": "场次的实际开展：主讲人、嘉宾、签到（按单位的应到/实到）与会议纪要",
+        "properties": {
+            "id": _ID,
+            "activity_id": _ID,
+            "title": {"type": "string"},
+            "state": {"type": "string", "enum": ["planned", "held", "cancelled"]},
+            "speakers": {"type": "string"},
+            "guests": {"type": "string"},
+            "attendance": {
+                "type": "object",
+                "properties": {
+                    "count": _COUNT,
+                    "by_unit": {"type": "array", "items": {"type": "object", "properties": {
+                        "unit": {"type": "string"}, "expected": {"type": ["integer", "null"]}, "attended": _COUNT}}},
+                    "people": {"type": "array", "items": {"type": "object", "properties": {
+                        "name": {"type": "string"}, "unit": {"type": "string"},
+                        "method": {"type": "string", "enum": ["qr", "manual"]},
+                        "at": {"type": "string", "format": "date-time"}}}},
+                },
+            },
+            "minutes": {"anyOf": [{"type": "object", "properties": {"text": {"type": "string"},
+                                                                   "at": {"type": "string", "format": "date-time"}}},
+                                  {"type": "null"}]},
+        },
+        "required": ["id", "activity_id", "title", "state", "speakers", "guests", "attendance", "minutes"],
+    },
+}  # fmt: skip
+
+
 def _page(item: str) -> dict:
     return _object(
         {
@@ -340,6 +404,7 @@ PARAMETERS = {
     "task_unit": _param("unit", "query", "只列出该单位（含下级单位）负责的任务"),
     "light": _choice("light", "只列出该状态灯的任务：red、yellow、green、done", LIGHTS),
     "state": _choice("state", "只列出该办理状态的任务", Task.State.values),
+    "publicity_activity": _param("activity", "query", "只列出该活动的宣传报道"),
 }
 
 
@@ -409,6 +474,9 @@ SCHEMA = {
         "/api/sessions": _get("场次列表", _ref("SessionPage"), params=("activity", *PAGED)),
         "/api/organisations": _get("单位列表", _ref("OrganisationPage"), params=PAGED),
         "/api/people": _get("人员列表", _ref("PersonPage"), params=PAGED),
+        # Activity modules' resources (tongxin.events): the publicity log and sessions as they were run.
+        "/api/publicity/": _get("宣传报道列表（含按媒体类型计数）", _ref("PublicityPage"), params=("publicity_activity",)),
+        "/api/events/sessions/{id}": _get("场次签到、主讲人与纪要", _ref("SessionRun"), params=("id",), lookup=True),
         "/api/openapi.json": {
             "get": {
                 "summary": "本接口说明（OpenAPI 3.1）",
@@ -448,6 +516,7 @@ SCHEMA = {
             "TaskPage": _page("Task"),
             "OrganisationPage": _page("Organisation"),
             "PersonPage": _page("Person"),
+            **EVENTS_SCHEMAS,
         },
     },
 }
@@ -479,3 +548,129 @@ SCHEMA["paths"]["/api/quizzes/"] = _get("知识竞答列表", _object({
 SCHEMA["paths"]["/api/quizzes/{id}/results"] = _get("竞答成绩与组织参赛率", _ref("QuizResults"), params=("id",),
                                                      lookup=True)
 SCHEMA["components"]["schemas"].update({"Quiz": QUIZ, "QuizOrganisation": QUIZ_ORG, "QuizResults": QUIZ_RESULTS})
+
+# Field work (issue 10): visits, households and campaigns. Written as plain values here, since the API floor does not
+# import the module; tests/fieldwork and tests/api/test_openapi.py check them against real answers.
+_RATE = _object(
+    {
+        "key": {"type": ["integer", "string"], "description": "阶段或场所的编号，或宗教的代码"},
+        "label": _text("名称"),
+        "items": {"type": "integer", "minimum": 0, "description": "必须完成的检查事项数"},
+        "items_done": {"type": "integer", "minimum": 0, "description": "已完成的检查事项数"},
+        "self_check_rate": {"type": ["number", "null"], "description": "自查完成率（%），无事项时为 null"},
+        "problems": {"type": "integer", "minimum": 0, "description": "发现问题数"},
+        "problems_signed_off": {"type": "integer", "minimum": 0, "description": "已销号问题数"},
+        "rectification_rate": {"type": ["number", "null"], "description": "问题整改率（%），无问题时为 null"},
+    },
+    description="自查完成率 = 已完成事项 / 必须完成事项；问题整改率 = 已销号问题 / 发现问题",
+)
+FIELDWORK_SCHEMAS = {
+    "Visit": _object(
+        {
+            "id": ID,
+            "activity": ID,
+            "visited_on": {**DATE, "type": "string"},
+            "form": {"type": "string", "enum": ["visit", "talk", "forum", "phone"], "description": "走访形式代码"},
+            "form_label": _text("走访形式：走访、谈心、座谈、电话"),
+            "place": _text("地点"),
+            "content": _text("走访内容"),
+            "subject": _object(
+                {
+                    "type": {"type": "string", "enum": ["pairing", "household"]},
+                    "id": ID,
+                    "name": _text("联谊交友对象或帮扶户"),
+                }
+            ),
+            "unit": _text("责任单位"),
+            "opinions": {
+                "type": "array",
+                "items": _object(
+                    {
+                        "id": ID,
+                        "kind": {"type": "string", "enum": ["opinion", "suggestion", "difficulty"]},
+                        "text": _text("内容"),
+                        "state": _text("办理状态：未交办、办理中、已反馈待确认、退回重办、已办结"),
+                        "task": {"type": ["integer", "null"], "description": "交办后的督办任务编号"},
+                    }
+                ),
+            },
+        },
+        description="走访记录（联谊交友或帮扶户）及其意见建议",
+    ),
+    "Household": _object(
+        {
+            "id": ID,
+            "activity": ID,
+            "unit": _text("包扶单位"),
+            "head_name": _text("户主姓名"),
+            "id_number": _text("身份证号：仅包扶单位可见全文，其他人看到遮挡后的号码"),
+            "phone": _text("联系电话：仅包扶单位可见全文"),
+            "town": _text("乡镇（苏木）"),
+            "village": _text("村（嘎查）"),
+            "category": {"type": "string", "enum": ["poor", "dibao", "wubao", "edge"]},
+            "status": {"type": "string", "enum": ["helping", "out", "watch"]},
+            "visits": {"type": "integer", "minimum": 0},
+            "difficulties": {"type": "integer", "minimum": 0},
+            "difficulties_resolved": {"type": "integer", "minimum": 0},
+        },
+        description="帮扶户（一户一档）",
+    ),
+    "Rate": _RATE,
+    "Campaign": _object(
+        {
+            "id": ID,
+            "activity": ID,
+            "title": _text("名称"),
+            "phases": {
+                "type": "array",
+                "items": _object(
+                    {
+                        "id": ID,
+                        "name": _text("阶段"),
+                        "start": DATE,
+                        "end": DATE,
+                        "closed": {"type": "boolean"},
+                        "override_reason": _text("管理员强制关闭的理由，未强制关闭为空"),
+                    }
+                ),
+            },
+            "rates": _object(
+                {
+                    "overall": _ref("Rate"),
+                    "by_phase": {"type": "array", "items": _ref("Rate")},
+                    "by_religion": {"type": "array", "items": _ref("Rate")},
+                    "by_venue": {"type": "array", "items": _ref("Rate")},
+                },
+                description="按阶段、宗教、场所的两率（只计调用者可见的场所）",
+            ),
+        },
+        description="专项整治（教风整治）及其两率",
+    ),
+    "VisitPage": _page("Visit"),
+    "HouseholdPage": _page("Household"),
+    "CampaignPage": _page("Campaign"),
+}
+PARAMETERS["fieldwork_activity"] = _param("activity", "query", "只列出该活动的记录")
+FIELDWORK_PATHS = {
+    "/api/visits": _get(
+        "走访记录列表",
+        _ref("VisitPage"),
+        params=("fieldwork_activity", *PAGED),
+        description="单位用户只会看到本单位的走访记录。",
+    ),
+    "/api/households": _get(
+        "帮扶户列表",
+        _ref("HouseholdPage"),
+        params=("fieldwork_activity", *PAGED),
+        description="单位用户只会看到本单位包扶的户；身份证号和电话仅包扶单位可见全文。",
+    ),
+    "/api/campaigns": _get(
+        "专项整治列表（含两率）",
+        _ref("CampaignPage"),
+        params=("fieldwork_activity", *PAGED),
+        description="每项整治带按阶段、宗教和场所的自查完成率与问题整改率。",
+    ),
+}
+SCHEMA["paths"].update(FIELDWORK_PATHS)
+SCHEMA["components"]["schemas"].update(FIELDWORK_SCHEMAS)
+

@@ -12,8 +12,8 @@ DEMO_PLAN_TITLE = "全市统一战线庆祝新中国成立70周年系列活动�
 # The collectives the plan names, mapped once to their member units (see demo_directory).
 SECTIONS_COLLECTIVE = "部机关各科室"
 PARTIES_COLLECTIVE = "各民主党派市委〈总支〉办公室"
-# The democratic parties as the city has them: six city committees (致公党 a general branch); 九三学社 and 台盟 have no
-# organisation in the city, so the plan's "各民主党派市委（总支）" stands for these six.
+# The eight democratic parties as the city has them: city committees, and general branches (总支) where a party is
+# small there — the plan's "各民主党派市委（总支）" stands for all eight.
 PARTIES = [
     ("minge", "民革赤峰市委", "民革"),
     ("minmeng", "民盟赤峰市委", "民盟"),
@@ -21,6 +21,8 @@ PARTIES = [
     ("minjin", "民进赤峰市委", "民进"),
     ("nonggong", "农工党赤峰市委", "农工党"),
     ("zhigong", "致公党赤峰市总支", "致公党"),
+    ("jiusan", "九三学社赤峰市委", "九三学社"),
+    ("taimeng", "台盟赤峰市总支", "台盟"),
 ]
 
 # (username, display name, role, unit name or None, leader name or None, what it shows)
@@ -111,12 +113,14 @@ def demo_load(*, stage: str = "plan") -> dict:
                 user.person = person
                 user.save()
         _figures()
-    if stage == "running":
+    if stage in ("running", "closing"):
         from tongxin.demo.running import demo_stage_running
 
         demo_stage_running()
         demo_directory_running(plan)
-    demo_run_module_stages(plan, stage)
+    # "closing" replays the rest of 2019 on top of "running": the modules' autumn, for the year-end summary.
+    for step in ("running", "closing") if stage == "closing" else (stage,):
+        demo_run_module_stages(plan, step)
     return {"plan": plan, "accounts": DEMO_ACCOUNTS}
 
 
@@ -200,7 +204,10 @@ def demo_directory_running(plan) -> None:
             actor=admin, activity=training, title=title, owner_org=parties, due=dt.date(2019, 5, 31)
         )
     users = {u.organisation_id: u for u in User.objects.filter(organisation__in=[t.owner_org for t in tasks])}
-    answered = {"民革赤峰市委": 27, "民盟赤峰市委": 28, "民建赤峰市委": 29, "民进赤峰市委": 30, "农工党赤峰市委": 37}
+    answered = {
+        "民革赤峰市委": 27, "民盟赤峰市委": 28, "民建赤峰市委": 29, "民进赤峰市委": 30, "农工党赤峰市委": 37,
+        "九三学社赤峰市委": 29, "台盟赤峰市总支": 36,
+    }  # fmt: skip
     for task in tasks:
         day = answered.get(task.owner_org.name)
         if day is None:

@@ -105,4 +105,11 @@ class PersonForm(forms.ModelForm):
 
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("通讯录文件"), help_text=_("模板或各单位常用的花名册：.xlsx、.xls 或 .csv"))
+    initial_password = forms.CharField(
+        label=_("新账号的初始密码"),
+        required=False,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("不填则为每个新账号生成一次性邀请链接；填写则所有新账号用这个密码，首次登录须修改。"),
+    )
     dry_run = forms.BooleanField(label=_("只检查，不写入"), required=False)

@@ -31,9 +31,18 @@ def import_page(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         result = directory_import(
-            actor=request.user, name=upload.name, data=upload.read(), dry_run=form.cleaned_data["dry_run"]
+            actor=request.user,
+            name=upload.name,
+            data=upload.read(),
+            dry_run=form.cleaned_data["dry_run"],
+            initial_password=form.cleaned_data["initial_password"],
         )
-    ctx = {"form": form, "result": result, "problems": result.problems[:SHOWN_PROBLEMS] if result else []}
+    ctx = {
+        "form": form,
+        "result": result,
+        "problems": result.problems[:SHOWN_PROBLEMS] if result else [],
+        "links": result.invite_links() if result and result.outcome else [],
+    }
     return render(request, "orgs/import.html", ctx, status=400 if result and not result.ok else 200)
 
 

@@ -9,8 +9,8 @@ from .markers import INLINE_MARKER, marker_value
 
 # Full-width ASCII, ideographic space and 〔〕 map one-to-one onto half-width characters, so every offset
 # in the working copy is an offset in the original text.
-_FULL = "".join(chr(c) for c in range(0xFF01, 0xFF5F)) + "\u3000\u00a0\ufeff〔〕［］—"
-_HALF = "".join(chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)) + "   ()[]-"
+_FULL = "".join(chr(c) for c in range(0xFF01, 0xFF5F)) + "\u3000\u00a0\ufeff\u2002\u2003\u2009\u202f〔〕［］—―─"
+_HALF = "".join(chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)) + "       ()[]---"
 _HALF_OF = dict(zip(_FULL, _HALF, strict=True))
 _FULL_RE = re.compile("[" + re.escape(_FULL) + "]")
 
@@ -21,18 +21,21 @@ _LINE_BOILERPLATE = re.compile(
     r"|抄送\s*[:：].*"
     r"|(?:发布时间|发布日期|发文日期|浏览次数|点击数|点击次数|阅读次数|访问次数|责任编辑|文章来源|信息来源|来源)\s*[:：].{0,60}"
     r"|当前位置\s*[:：].*|您现在的位置\s*[:：].*"
-    r"|[-]\s*\d{1,3}\s*[-]|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3}"
+    r"|[-]\s*\d{1,3}\s*[-]|-{4,}|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3}"
     r"|\(此件(?:公开发布|不公开)\)|【?\s*(?:打印|关闭|收藏)\s*】?"
     r")[ ]*"
 )
 # The print line (山东省人民政府办公厅2019年3月15日印发) is found by its end, then taken from the line start.
-_PRINTED_END = re.compile(r"(?m)\d{4}年\d{1,2}月\d{1,2}日印发[ ]*$")
+_PRINTED_END = re.compile(r"(?m)\d{4}[ ]*年[ ]*\d{1,2}[ ]*月[ ]*\d{1,2}[ ]*日[ ]*印发[ ]*$")
+# A document number on a line of its own (校党办〔2016〕2 号): furniture above the salutation.
+_DOC_NUMBER = re.compile(r"[ ]*[\u4e00-\u9fff]{1,12}\([12]\d{3}\)[ ]*\d{1,4}[ ]*号[ ]*")
 _INLINE_BOILERPLATE = re.compile(
-    r"【?\s*(?:扫一扫在手机(?:上)?打开当前页|返回顶部|打印本页|关闭窗口|打印|关闭|收藏本页|加入收藏)\s*】"
+    r"(?=[【扫返打关收加分相上下抄发浏点])(?:"  # every alternative starts with one of these: a cheap first test
+    r"(?:【\s*)?(?:扫一扫在手机(?:上)?打开当前页|返回顶部|打印本页|关闭窗口|打印|关闭|收藏本页|加入收藏)[ \t]*】"
     r"|扫一扫在手机(?:上)?打开当前页|返回顶部|打印本页|关闭窗口|【\s*字体\s*[:：][^】]{0,12}】"
     r"|分享到\s*[:：]?|相关解读\s*$|(?:上一篇|下一篇)\s*[:：].*$"
     r"|抄送\s*[:：].*?(?=[^\n。]{2,40}\d{4}年\d{1,2}月\d{1,2}日印发|$)"
-    r"|(?:发布时间|浏览次数|点击数)\s*[:：]\s*[\d\-: ]+",
+    r"|(?:发布时间|浏览次数|点击数)\s*[:：]\s*[\d\-: ]+)",
     re.M,
 )
 _SPACE_BREAK = re.compile(r"(?<=[\u4e00-\u9fff\u3000-\u303f“”‘’《》)\]:;,!?])[ ]+(?=[\u4e00-\u9fff(\[“《【])")
@@ -44,6 +47,7 @@ _GLUED_SIGNATURE = re.compile(r"。(?P<unit>[^。,:;]{2,30}?)(?P<date>\d{4}年\d
 _FIELD_AFTER = re.compile(r"[\u4e00-\u9fff]{2,6}:")  # 一、时间: opens a field heading
 _LIST_NEXT = re.compile(r"[一二三四五六七八九十\d]{1,2}[、.等]")
 _LONG_LINE = 150
+_BARE_MARKER = re.compile(r"[ ]*(?:第[一二三四五六七八九十百零〇两\d]{1,4}[章条节部分]{1,2}|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\))[ ]*")
 
 
 @dataclass(frozen=True)
@@ -75,7 +79,7 @@ def find_boilerplate(work: str) -> list[tuple[int, int]]:
     found = []
     pos = 0
     for line in work.split("\n"):  # matching line by line beats a multiline ^ tried at every position
-        m = _LINE_BOILERPLATE.fullmatch(line)
+        m = _LINE_BOILERPLATE.fullmatch(line) or _DOC_NUMBER.fullmatch(line)
         if m and line.strip():
             found.append((pos, pos + len(line)))
         pos += len(line) + 1
@@ -118,7 +122,9 @@ def _line_cuts(line: str, seen: dict[str, int]) -> list[int]:
     next number, or a first number just after a heading)."""
     cuts = {0, len(line)}
     if len(line) > _LONG_LINE:
-        cuts.update(m.end() for m in _SPACE_BREAK.finditer(line))
+        spaced = [m.end() for m in _SPACE_BREAK.finditer(line)]
+        # 第十条　 对…: the space after a bare numbering marker separates it from its own sentence.
+        cuts.update(c for i, c in enumerate(spaced) if not _BARE_MARKER.fullmatch(line, spaced[i - 1] if i else 0, c))
         cuts.update(m.end() for m in _GLUED_LABEL.finditer(line))
         cuts.update(x for m in _GLUED_SIGNATURE.finditer(line) for x in (m.start("unit"), m.start("date")))
     last_cut = 0

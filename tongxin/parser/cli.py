@@ -11,9 +11,15 @@ from .model import Activity, ParseResult
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="tongxin parse", description="解析方案文件（.txt / .docx / .pdf）")
-    parser.add_argument("file", help="方案文件路径")
+    parser.add_argument("file", nargs="?", help="方案文件路径")
     parser.add_argument("--json", action="store_true", help="输出 JSON（见 SCHEMA.md）")
+    parser.add_argument("--score", metavar="GOLD_DIR", help="对照标注文件夹（*.gold.json）评分，输出各字段 F1")
+    parser.add_argument("--verbose", action="store_true", help="评分时列出每一处差异")
     args = parser.parse_args(argv)
+    if args.score:
+        return _score(args.score, verbose=args.verbose)
+    if not args.file:
+        parser.error("请给出方案文件路径，或用 --score 指定标注文件夹")
     try:
         from . import DocumentError, parse_file
 
@@ -35,6 +41,23 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - the command line never shows a traceback
         print(f"解析时出现内部错误（{type(exc).__name__}）。请把文件发给维护人员。", file=sys.stderr)
         return 3
+
+
+def _score(gold_dir: str, *, verbose: bool) -> int:
+    from pathlib import Path
+
+    from . import parse_file
+    from .scoring import score_folder
+
+    if not Path(gold_dir).is_dir():
+        print(f"找不到标注文件夹：{gold_dir}", file=sys.stderr)
+        return 2
+    score = score_folder(gold_dir, lambda path: parse_file(path).to_json())
+    if not score.documents:
+        print(f"文件夹中没有标注文件（*.gold.json）：{gold_dir}", file=sys.stderr)
+        return 2
+    print(score.report(verbose=verbose))
+    return 0
 
 
 def summary(result: ParseResult) -> str:

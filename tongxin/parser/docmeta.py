@@ -22,7 +22,7 @@ _CLOSING_LINE = re.compile(
     r"^(?:联系人|联系电话|电话|手机|传真|邮箱|电子邮箱|E-?mail|地址|邮编|附件|联系方式|QQ|微信)[ ]*[:：]?|^\(此件|^\d{4}-\d{1,2}-\d{1,2}$",
     re.I,
 )
-_PRINTED = re.compile(r"(?P<u>[^\n。]{2,40}?)\d{4}年\d{1,2}月\d{1,2}日印发")
+_PRINTED = re.compile(r"(?P<u>[^\n。]{2,40}?)\d{4}[ ]*年[ ]*\d{1,2}[ ]*月[ ]*\d{1,2}[ ]*日[ ]*印发")
 _YEAR = re.compile(r"(?<![\d〔\[(])(20\d{2}|19\d{2})(?:年|\s*[-—–~至]\s*(?:20|19)\d{2}年)")
 
 
@@ -32,6 +32,12 @@ def document_title(doc: Cleaned) -> Valued | None:
         line = doc.work[s:e]
         if _TITLE.match(line) and "," not in line and not HEAD_MARKER.match(line):
             return Valued(doc.text[s:e], Span(s, e))
+    if len(doc.paragraphs) >= 2:  # 关于召开民盟山东省委 / 社会服务工作现场会的预备通知: a title set on two lines
+        (s, e), (s2, e2) = doc.paragraphs[:2]
+        joined = doc.work[s:e] + doc.work[s2:e2]
+        if doc.work.startswith("关于", s) and e - s <= 30 and _TITLE.match(joined) and "," not in joined \
+                and doc.work[e:s2].strip() == "":
+            return Valued(doc.text[s:e] + doc.text[s2:e2], Span(s, e2))
     return None
 
 
@@ -88,7 +94,10 @@ def issuer(doc: Cleaned, title: Valued | None, closing: int) -> Valued | None:
     for s, e in doc.boilerplate:
         printed = _PRINTED.match(doc.text, s, e)  # the working copy has boilerplate blanked out
         if printed and is_unit(printed.group("u").strip()):
-            return Valued(doc.text[printed.start("u"):printed.end("u")].strip(), Span(*printed.span("u")))
+            a, b = printed.span("u")
+            raw = doc.text[a:b]
+            a, b = a + len(raw) - len(raw.lstrip()), b - (len(raw) - len(raw.rstrip()))
+            return Valued(doc.text[a:b], Span(a, b))
     return None
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from . import timebridge
 from .clean import Cleaned
 from .model import Activity, Span, Valued, Warning, Window
+from .notice import organisers
 from .places import find_places, place_pending
 from .roles import RoleIndex, RoleScan, scan_of
 from .select import Item
@@ -19,6 +20,8 @@ from .units import split_units
 
 _DEADLINE_LABEL = re.compile(r"(?:完成|办结|截止)(?:时限|时间|日期)[ ]*:|时限(?:要求)?[ ]*:")
 _HEADING_COLON = re.compile(r":(?!\d)")
+_SENTENCE_END = re.compile(r"[。!?]")
+_SENTENCE_LIKE = re.compile(r"在[^,，。]{2,}?(?:举办|举行|召开|进行|集中|开展)|[,，。]")
 _DATE_CHARS = re.compile(r"[\d年月日号前后期间夕]")
 _CLAUSE_MARK = re.compile(r"[“”《》(),]")
 _LEADING_PLACE = re.compile(r"在[^,，。;；在]{2,20}?(?=举办|举行|召开|开展|组织)")
@@ -39,7 +42,8 @@ _COMPONENTS = (
 )
 # The concrete deliverable wins over the way it is collected: a photo call whose entries are videos is a video call.
 _SUPERSEDES = {"call:video": "call:photo"}
-_PHASE_LIST = re.compile(r"分(?:为|成)?(?P<list>[^。;,:]{4,80}?)(?:[一二三四五六七八九十两\d]+个)?阶段")
+_PHASE_LIST = re.compile(r"分(?:为|成)?(?P<list>[^。;,:()\d]{4,80}?)(?:[一二三四五六七八九十两\d]+个)?阶段(?!性)")
+_NAMED_STAGE = re.compile(r"第[一二三四五六七八九十]{1,2}阶段(?:为|是)(?P<name>[^,，。;；:(\n]{2,8})")
 _PHASE_SPLIT = re.compile(r"[、,和及与]")
 _PARTICIPANT_FIELD = re.compile(
     r"(?:参加人员|参加对象|参会人员|出席人员|参与人员|参与对象|活动对象|培训对象|参训对象|参赛对象|邀请对象)[ ]*:[ ]*(?P<v>[^。\n]{2,120})"
@@ -69,25 +73,33 @@ class Context:
     paragraphs: list[tuple[int, int]]  # the body's paragraphs, in order
     year_at: Callable[[int], int]
     errors: timebridge.TimeErrors
+    starts: list[int] = field(init=False)  # paragraph starts, for bisecting (each item looks up its own paragraphs)
+
+    def __post_init__(self) -> None:
+        self.starts = [s for s, _e in self.paragraphs]
 
 
 def build_activity(ctx: Context, item: Item, fallback_title: Valued | None = None) -> tuple[Activity, list[Warning]]:
     text, work = ctx.doc.text, ctx.doc.work
     parts = item.parts()
-    roles = _roles(ctx, parts)
+    roles = _roles(ctx, [*parts, *item.role_spans])
     if not roles.any() and ctx.roles.carry:  # an earlier attribution marked 下同 covers this item
         _merge(roles, scan_of(ctx.roles.carry.default_before(item.start)))
-    windows = _windows(ctx, item, parts)
+    if not roles.any() and item.node is not None:  # no role word: the organiser named as the subject (SCHEMA.md)
+        _merge(roles, scan_of([r for a, b in parts for r in organisers(text, work, a, b)]))
+    windows = _windows(ctx, item, parts, roles.used)
     title = _title(ctx, item, roles, windows) or fallback_title or Valued("", Span(item.start, item.start))
     found = [r for a, b in parts for r in timebridge.recurrences(text, a, b, ctx.errors)]
     # A rule the text states (每两个月举办一期) says more than a name that implies one (双月读书会).
     recurrence = next((r for r in found if r.text.startswith(("每", "逐"))), found[0] if found else None)
     sessions = recurring_sessions(text, work, parts, recurrence, windows, ctx.errors)
-    if not sessions and item.mode == "activity":
-        sessions = sub_event_sessions(text, work, parts, windows)
+    if not sessions and item.mode == "activity":  # a notice's opening sentence announces; it is no sub-event
+        sessions = sub_event_sessions(text, work, [p for p in parts if p not in item.extra],
+                                      lambda a, b: timebridge.windows(text, a, b, ctx.year_at(a), ctx.errors))
     paras = _paragraphs_in(ctx, parts)  # fields (地点：…) end with their paragraph, even in a flattened text
     field_places, field_people = _field_values(ctx, item)
-    places = _unique([*field_places, *(p for a, b in paras for p in find_places(text, work, a, b))])
+    opening = [p for a, b in item.extra for p in find_places(text, work, a, b)]  # …于4月29日在济南召开
+    places = _unique([*field_places, *opening, *(p for a, b in paras for p in find_places(text, work, a, b))])
     number = number_text(item.node) if item.node is not None and item.node.style != "label" else None
     activity = Activity(
         number=number or None, title=title, span=Span(item.start, item.end), windows=windows,
@@ -121,13 +133,16 @@ def _field_values(ctx: Context, item: Item) -> tuple[list[Valued], list[Valued]]
         for a, b in spans:
             if target is places and place_pending(work, a, b):
                 continue
+            if target is places and _SENTENCE_LIKE.search(work, a, _rstrip(work, a, b)):  # 4月29日，在X举办…
+                places.extend(find_places(text, work, a, b))
+                continue
             target.extend(Valued(text[s:e], Span(s, e)) for s, e in split_units(work, a, b)
                           if not _is_quota(work, s, e))
     return places, people
 
 
 def _paragraphs_in(ctx: Context, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    starts = [s for s, _e in ctx.paragraphs]
+    starts = ctx.starts
     return [p for a, b in parts for p in ctx.paragraphs[bisect_left(starts, a):bisect_left(starts, b)]]
 
 
@@ -153,6 +168,9 @@ def _title(ctx: Context, item: Item, roles: RoleScan, windows: list[Window]) -> 
     if item.node is None or item.node.style == "label":
         return None
     s, e = heading_title(work, item.node)
+    if item.mode == "task" and work.startswith(";", e):  # a task's heading sentence runs to its 。, past any ；
+        stop = _SENTENCE_END.search(work, e, item.node.head_end)
+        e = stop.start() if stop else item.node.head_end
     for a, _b in roles.used:  # a role bracket closing the heading is no part of the title
         if s <= a < e:
             e = a
@@ -197,8 +215,18 @@ def _first_clause_end(work: str, s: int, e: int) -> int:
         elif ch in "”》)":
             depth = max(0, depth - 1)
         elif depth == 0 and m.start() - s >= 4:
-            return m.start()
+            return m.start() if _names_then_describes(work, s, m.start(), e) else e
     return e
+
+
+def _names_then_describes(work: str, s: int, comma: int, e: int) -> bool:
+    """开展读书活动，组织党员… names the activity, then says how: cut at the comma. 突出重点，集中帮扶 (two
+    parallel phrases) is the heading as a whole."""
+    return bool(_EVENT_END.search(work, s, comma) or _HOW_NEXT.match(work, comma + 1, e)) or e - comma > 24
+
+
+_EVENT_END = re.compile(r"(?:活动|会|赛|班|节|展|仪式|行动|工程|计划|论坛|讲堂|比武|典礼)$")
+_HOW_NEXT = re.compile(r"[ ]*(?:组织|邀请|通过|围绕|以|由|在|向|对|结合|利用|依托|采取|按照|根据|面向|针对|重点|主要|各|全体|引导|动员|号召|为|于|邀|请)")
 
 
 def _rstrip(work: str, s: int, e: int) -> int:
@@ -207,7 +235,8 @@ def _rstrip(work: str, s: int, e: int) -> int:
     return e
 
 
-def _windows(ctx: Context, item: Item, parts: list[tuple[int, int]]) -> list[Window]:
+def _windows(ctx: Context, item: Item, parts: list[tuple[int, int]],
+             role_brackets: list[tuple[int, int]]) -> list[Window]:
     out: list[Window] = []
     seen: set[tuple[object, object, bool]] = set()
     for a, b in parts:
@@ -217,6 +246,10 @@ def _windows(ctx: Context, item: Item, parts: list[tuple[int, int]]) -> list[Win
                 seen.add(key)
                 out.append(w)
     out = as_deadlines(ctx.doc.work, out, parts)
+    # （5月底取得明显成效，牵头考核单位：X）: a month's end written beside the owner is the time limit.
+    out = [replace(w, start=None, deadline=True)
+           if w.start is not None and w.text.rstrip().endswith(("底", "末")) and any(a < w.span.start < b for a, b in role_brackets)
+           else w for w in out]
     if item.node is None or item.node.style == "label":
         return out
     heading = heading_title(ctx.doc.work, item.node)
@@ -232,10 +265,15 @@ def as_deadlines(work: str, windows: list[Window], spans: list[tuple[int, int]])
             fields.append((m.end(), b if line_end < 0 else line_end))
     out = []
     for w in windows:
-        if w.start is not None and any(s <= w.span.start < e for s, e in fields):
+        if w.start is not None and not whole_period(w) and any(s <= w.span.start < e for s, e in fields):
             w = replace(w, start=None, deadline=True)
         out.append(w)
     return out
+
+
+def whole_period(w: Window) -> bool:
+    """完成时限：全年 means the work runs all year , not that it is due on 31 December."""
+    return w.text.strip().endswith("全年")
 
 
 def _names_the_occasion(w: Window, heading: tuple[int, int], windows: list[Window]) -> bool:
@@ -281,6 +319,10 @@ def _phases(ctx: Context, item: Item, parts: list[tuple[int, int]]) -> list[Valu
                 name = piece.strip()
                 if 2 <= len(name) <= 8:
                     out.append(Valued(text[s:s + len(name)], Span(s, s + len(name))))
+    if not out:  # 第一阶段为乙级联赛，第二阶段为甲级联赛
+        for a, b in parts:
+            out.extend(Valued(text[m.start("name"):m.end("name")], Span(*m.span("name")))
+                       for m in _NAMED_STAGE.finditer(work, a, b))
     if not out and item.node is not None:
         for child in item.node.children:
             if child.style == "stage" or work[child.head_start:child.head_end].split("(")[0].endswith("阶段"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from datetime import date
 
@@ -12,6 +13,7 @@ from .docmeta import closing_start, document_title, fallback_year, issuer, state
 from .dupes import possible_duplicates
 from .items import Context, build_activity
 from .model import Activity, ParseResult, Section, Span, Valued, Warning
+from .notice import event_clause, is_notice, notice_title, organisers
 from .roles import RoleIndex, find_carry_over
 from .select import REQUIREMENT, Item, Selector, single_item
 from .structure import Node, build_tree, heading_title, number_text, numbering_gaps
@@ -31,16 +33,29 @@ def parse_text(text: str, *, filename: str | None = None) -> ParseResult:
     year, year_at = _years(doc, title, errors)
     roles = RoleIndex(text, doc.work, find_carry_over(text, doc.work))
     ctx = Context(doc=doc, roles=roles, paragraphs=body.paragraphs, year_at=year_at, errors=errors)
-    items = _items(body, root, roles)
+    items = _items(body, root, roles, title)
+    event = _opening_event(doc, root, title, items)
+    if event and not items:  # a notice that names its one event in the opening sentence and has no item headings
+        items = [Item(None, *event[1])]
+    if event:
+        name, clause = event
+        items[0].extra = [(clause[0], name.span.start), (name.span.end, clause[1])]
+    table_starts = sorted(in_tables)
     for item in items:  # table rows are items of their own
-        item.exclude.extend(s for s in in_tables if item.start <= s[0] < item.end)
+        first = bisect_left(table_starts, (item.start, -1))
+        item.exclude.extend(s for s in table_starts[first:bisect_left(table_starts, (item.end, -1))])
     result = ParseResult(text=text, filename=filename, title=title, year=year)
     result.sections = [_section(doc, n) for n in root.children if n.style != "label"]
     result.requirements = _requirements(doc, root, items)
     result.boilerplate_dropped = [Valued(text[s:e], Span(s, e)) for s, e in doc.boilerplate]
-    fallback = _notice_title(title) if any(i.node is None for i in items) else None
+    fallback = None
+    if any(i.node is None for i in items):
+        fallback = notice_title(title) or (event[0] if event else None) or _notice_title(title)
     for item in items:
         activity, warnings = build_activity(ctx, item, fallback)
+        if item.node is None and not (activity.responsible or activity.lead_leaders):
+            opening = max([items[0].start, *(b for _a, b in items[0].extra)])
+            activity.responsible = organisers(text, doc.work, title.span.end if title else 0, opening)
         result.activities.append(activity)
         result.warnings.extend(warnings)
     result.activities.extend(table_activities(ctx, tables))
@@ -55,6 +70,17 @@ def parse_text(text: str, *, filename: str | None = None) -> ParseResult:
     return result
 
 
+def _opening_event(doc: Cleaned, root: Node, title: Valued | None,
+                   items: list[Item]) -> tuple[Valued, tuple[int, int]] | None:
+    """In a single-event notice, the event its opening sentence names and the clause that names it."""
+    if (items and any(i.node is not None for i in items)) or not is_notice(doc.work, title):
+        return None
+    start = title.span.end if title else 0
+    headings = [n.start for n in root.children if n.start >= start]
+    end = min([*headings, *(i.start for i in items)], default=min(len(doc.work), start + 1500))
+    return event_clause(doc.text, doc.work, start, end)
+
+
 def _years(doc: Cleaned, title: Valued | None, errors: timebridge.TimeErrors) -> tuple[int, Callable[[int], int]]:
     """The plan's year, and the year in force at each position."""
     stated = stated_years(doc.text)
@@ -67,12 +93,14 @@ def _years(doc: Cleaned, title: Valued | None, errors: timebridge.TimeErrors) ->
     return year, timebridge.year_at(doc.text, year, errors)
 
 
-def _items(doc: Cleaned, root: Node, roles: RoleIndex) -> list[Item]:
+def _items(doc: Cleaned, root: Node, roles: RoleIndex, title: Valued | None) -> list[Item]:
     selector = Selector(doc, roles)
     items = selector.select(root)
-    if not items:
+    # A notice of one event whose points (报名时间, 会议要求) carry deadlines or owners is still one event.
+    flat_notice = is_notice(doc.work, title) and all(i.node is not None and i.mode == "task" for i in items)
+    if not items or flat_notice:
         single = single_item(doc, root)
-        items = [single] if single else []
+        items = [single] if single else items
     if items and items[-1].node is not None:
         _trim_tail(items[-1], roles)
     return items
@@ -110,10 +138,17 @@ def _requirements(doc: Cleaned, root: Node, items: list[Item]) -> list[Section]:
 
 def _free_spans(doc: Cleaned, items: list[Item]) -> list[tuple[int, int]]:
     """Paragraphs that belong to no item."""
-    taken = sorted((i.start, i.end) for i in items)
+    merged: list[list[int]] = []  # the items' spans, merged: one sweep instead of paragraphs × items
+    for a, b in sorted((i.start, i.end) for i in items):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    starts = [a for a, _b in merged]
     out = []
     for s, e in doc.paragraphs:
-        if not any(a <= s < b for a, b in taken):
+        k = bisect_right(starts, s) - 1
+        if k < 0 or not merged[k][0] <= s < merged[k][1]:
             out.append((s, e))
     return out
 

@@ -7,6 +7,8 @@ import re
 import zipfile
 from pathlib import Path
 
+from .reflow import reflow
+
 MAX_BYTES = 30 * 1024 * 1024
 TEXT_SUFFIXES = {"", ".txt", ".text", ".md"}
 LEGACY_WORD = {".doc", ".dot", ".wps", ".wpt"}
@@ -24,6 +26,11 @@ MSG_LEGACY_WPS = "这是 WPS 文字（.wps）文件，请用 WPS 或 Word 另存
 MSG_ENCRYPTED_WORD = "文件是加密的 Word 文档，无法读取文字。请先在 Word 或 WPS 中取消密码保护后另存为 .docx，再重新导入。"
 MSG_BROKEN_DOCX = "Word 文件已损坏或不是有效的 .docx 文件，无法读取。请用 Word 或 WPS 重新另存为 .docx 后再导入。"
 MSG_EMPTY_DOCX = "Word 文件中没有文字内容。请检查是否选错了文件。"
+MSG_DOCX_TOO_LARGE = (
+    "Word 文件解压后的内容过大（文字和格式数据超过 {limit} MB），不像一份普通的方案文件，为防止系统卡死已拒绝读取。"
+    "请删去无关内容后另存为 .docx，或另存为纯文本（.txt）后再导入。"
+)
+MAX_DOCX_XML = 12 * 1024 * 1024  # unpacked XML of a .docx; images and fonts do not count
 MSG_TOO_LARGE = "文件太大（超过 30 MB），无法作为方案文件读取。请只导入方案正文。"
 MSG_NOT_FOUND = "找不到文件：{name}。请检查文件路径。"
 MSG_NOT_A_FILE = "{name} 不是文件。请选择一个方案文件。"
@@ -59,7 +66,7 @@ def read_document(path: str | Path) -> str:
         raise DocumentError(MSG_BROKEN_DOCX if suffix == ".docx" else MSG_BROKEN_PDF)
     if suffix not in TEXT_SUFFIXES:
         raise DocumentError(MSG_UNKNOWN.format(suffix=suffix))
-    return normalise_newlines(decode_text(data))
+    return reflow(normalise_newlines(decode_text(data)), only_if_wrapped=True)
 
 
 def _read_bytes(p: Path) -> bytes:
@@ -148,17 +155,17 @@ def _check_text(text: str) -> str:
 
 def read_docx(p: Path) -> str:
     """Paragraphs and tables in body order; a table row becomes one line with cells joined by ' | '."""
+    _check_docx_size(p)
     try:
         import docx
         from docx.table import Table
-        from docx.text.paragraph import Paragraph
 
         document = docx.Document(str(p))
         lines: list[str] = []
         for child in document.element.body.iterchildren():
             tag = child.tag.rsplit("}", 1)[-1]
             if tag == "p":
-                lines.append(Paragraph(child, document).text)
+                lines.append(_paragraph_text(child))
             elif tag == "tbl":
                 lines.extend(_table_lines(Table(child, document)))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, AttributeError) as exc:
@@ -169,6 +176,45 @@ def read_docx(p: Path) -> str:
     if not text.strip():
         raise DocumentError(MSG_EMPTY_DOCX)
     return text
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_RUN_TEXT = {f"{_W}t": None, f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n"}
+
+
+def _paragraph_text(element: object) -> str:
+    """A paragraph's text as python-docx gives it (text, tabs, line breaks), read straight from the XML:
+    building a Paragraph object per paragraph cost most of the time on long documents."""
+    out = []
+    for node in element.iter(*_RUN_TEXT):  # type: ignore[attr-defined]
+        fixed = _RUN_TEXT[node.tag]
+        out.append(fixed if fixed is not None else node.text or "")
+    return "".join(out)
+
+
+def _check_docx_size(p: Path) -> None:
+    """Refuse a .docx whose XML unpacks to more than MAX_DOCX_XML before python-docx builds a tree of it.
+
+    A 100 KB file can unpack to tens of megabytes of XML; parsing that took minutes and most of a gigabyte.
+    The sizes are read from the archive's directory, and each XML part is also read with a limit, since a
+    directory can lie.
+    """
+    try:
+        with zipfile.ZipFile(p) as archive:
+            parts = [i for i in archive.infolist() if i.filename.endswith((".xml", ".rels"))]
+            if sum(i.file_size for i in parts) > MAX_DOCX_XML:
+                raise DocumentError(MSG_DOCX_TOO_LARGE.format(limit=MAX_DOCX_XML // 2**20))
+            budget = MAX_DOCX_XML
+            for info in parts:
+                with archive.open(info) as stream:
+                    while chunk := stream.read(1 << 20):
+                        budget -= len(chunk)
+                        if budget < 0:
+                            raise DocumentError(MSG_DOCX_TOO_LARGE.format(limit=MAX_DOCX_XML // 2**20))
+    except DocumentError:
+        raise
+    except Exception as exc:  # zipfile and zlib raise many types on broken archives
+        raise DocumentError(MSG_BROKEN_DOCX) from exc
 
 
 def _table_lines(table: object) -> list[str]:
@@ -189,8 +235,6 @@ def _table_lines(table: object) -> list[str]:
 
 # --- PDF ----------------------------------------------------------------------------------------
 
-_SENTENCE_END = "。：:；;！!？?）)”"
-_MARKER_START = re.compile(r"\s*(第[一二三四五六七八九十]+[章条部分阶段]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])")
 
 
 def read_pdf(p: Path) -> str:
@@ -209,7 +253,7 @@ def read_pdf(p: Path) -> str:
         raise DocumentError(_pdf_error_message(exc)) from exc
     if not any(page.strip() for page in pages):
         raise DocumentError(MSG_SCANNED_PDF if has_images else MSG_EMPTY_PDF)
-    return "\n".join(_reflow(page) for page in pages)
+    return "\n".join(reflow(page) for page in pages)
 
 
 def _pdf_error_message(exc: Exception) -> str:
@@ -219,19 +263,3 @@ def _pdf_error_message(exc: Exception) -> str:
     return MSG_BROKEN_PDF
 
 
-def _reflow(page: str) -> str:
-    """Join lines that a PDF wrapped at the right margin, so a heading or sentence stays on one line."""
-    lines = page.split("\n")
-    width = max((len(line.strip()) for line in lines), default=0)
-    out: list[str] = []
-    for line in lines:
-        if out and _wrapped(out[-1], width) and not _MARKER_START.match(line):
-            out[-1] += line.strip()
-        else:
-            out.append(line.rstrip())
-    return "\n".join(out)
-
-
-def _wrapped(line: str, width: int) -> bool:
-    stripped = line.strip()
-    return width >= 20 and len(stripped) >= width * 0.85 and not stripped.endswith(tuple(_SENTENCE_END))

@@ -9,11 +9,13 @@ from .model import RoleRef, Span, Warning
 from .units import is_title_only, is_unit, person_span, split_units
 
 LEAD_LABELS = "牵头领导|责任领导|分管领导|联系领导|包联领导|包保领导|牵头市领导|牵头人|责任人"
+# 牵头考核单位, 责任落实部门, 配合实施单位 …: a role word, an optional verb of the work, and the kind of body.
+_BODY = "(?:单位|部门|科室|处室)"
+_WORK = "(?:考核|落实|实施|推进|督办|督导|办理)?"
 RESPONSIBLE_LABELS = (
-    "牵头单位|牵头部门|牵头科室|牵头处室|责任单位|责任部门|责任科室|责任处室|主责单位|主责部门|主办单位|承办单位|"
-    "实施单位|落实单位|负责单位|执行单位|主办|承办"
+    rf"(?:牵头|责任|主责|主要责任){_WORK}{_BODY}|主办单位|承办单位|实施单位|落实单位|负责单位|执行单位|主办|承办"
 )
-COOPERATING_LABELS = "配合单位|配合部门|配合科室|配合处室|协办单位|参与单位|参与部门|协助单位|协作单位|支持单位|协办"
+COOPERATING_LABELS = rf"(?:配合|参与|参加|协助|协作|支持|协同){_WORK}{_BODY}|协办单位|协办"
 _LABEL = re.compile(
     r"(?=[牵责分联包配协参支主承实落负执])"  # every label starts with one of these: a cheap first test
     rf"(?P<label>(?P<lead>{LEAD_LABELS})|(?P<resp>{RESPONSIBLE_LABELS})|(?P<coop>{COOPERATING_LABELS}))"
@@ -30,7 +32,13 @@ _VERB_SEGMENT = re.compile(
 )
 _FREE_VERB = re.compile(r"[ ]*(?:由)?(?P<units>[^:]+?)(?:(?P<resp>牵头|负责|落实|分工负责)|(?P<coop>配合|参与))[ ]*$")
 _FREE_VERBS = ("牵头", "负责", "落实", "配合", "参与")
-_HOSTED_BY = re.compile(r"由(?P<units>[^,;。由的\n]{2,30}?)(?:负责)?(?:举办|主办|承办)")
+_HOSTED_BY = re.compile(
+    r"由(?P<units>(?:(?!联合|会同|协同)[^,;。由的\n]){2,30}?)(?:负责)?(?:组织)?(?:举办|主办|承办|开展|组织实施)"
+)
+# 由A联合B开展: A leads, B works with it (SCHEMA.md).
+_JOINT = re.compile(
+    r"由(?P<units>[^,;。由的\n]{2,30}?)(?:联合|会同|协同)(?P<coop>[^,;。由的\n]{2,40}?)(?:共同)?(?:组织)?(?:开展|举办|实施)"
+)
 _CLAUSE_END = re.compile(r"[,;。\n:|\t]")
 _OPEN, _CLOSE = "([【", ")]】"
 _BRACKET = re.compile(r"[()\[\]【】]")
@@ -185,15 +193,20 @@ def _scan_verb_segments(text: str, work: str, start: int, end: int, found: list[
                         bracket: bool) -> bool:
     """'A、B牵头，C配合' inside brackets: every role-bearing segment must name at least one unit."""
     hits: list[RoleRef] = []
+    pending: list[tuple[int, int]] = []  # A、B等部门，C负责: a list before the clause with the verb shares its verb
     for s, e in _segments(work, start, end):
         m = _VERB_SEGMENT.match(work, s, e)
         if not m:
+            listed = split_units(work, s, e)
+            pending = pending + listed if listed and all(is_unit(work[a:b]) for a, b in listed) else []
             continue
         role = "responsible" if m.group("resp") else "cooperating"
         entries = split_units(work, m.start("units"), m.end("units"))
         if not entries or not any(is_unit(work[a:b]) for a, b in entries):
+            pending = []
             continue
-        hits.extend(RoleRef(text[a:b], Span(a, b), role) for a, b in entries)
+        hits.extend(RoleRef(text[a:b], Span(a, b), role) for a, b in [*pending, *entries])
+        pending = []
     found.extend(hits)
     return bool(hits)
 
@@ -242,6 +255,13 @@ def _scan_free_text(text: str, work: str, start: int, end: int, pairs: list[tupl
             entries = split_units(work, hm.start("units"), hm.end("units"))
             if entries and all(is_unit(work[x:y]) for x, y in entries):
                 found.extend(RoleRef(text[x:y], Span(x, y), "responsible") for x, y in entries)
+        for jm in _JOINT.finditer(work, a, b):
+            entries = split_units(work, jm.start("units"), jm.end("units"))
+            partners = split_units(work, jm.start("coop"), jm.end("coop"))
+            # Partners are often written elliptically (当地扶贫、工会、妇联部门): one unit among them is enough.
+            if entries and all(is_unit(work[x:y]) for x, y in entries) and any(is_unit(work[x:y]) for x, y in partners):
+                found.extend(RoleRef(text[x:y], Span(x, y), "responsible") for x, y in entries)
+                found.extend(RoleRef(text[x:y], Span(x, y), "cooperating") for x, y in partners)
 
 
 def _outside(start: int, end: int, pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:

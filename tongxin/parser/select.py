@@ -23,11 +23,15 @@ BACKGROUND = re.compile(
 REQUIREMENT = re.compile(r"(?:要求|保障措施|组织保障|工作保障|说明|注意事项|纪律)$|^(?:组织领导|加强领导)")
 STEPS = re.compile(r"实施步骤|工作步骤|方法步骤|步骤安排|阶段安排|进度安排|时间安排|实施阶段")
 FIELD_LABEL = re.compile(
-    r"(?:活动|会议|培训|比赛|报名|集合|开班)?(?:时间|地点|参加人员|参加对象|参会人员|出席人员|参与人员|参与对象|对象|人员"
+    r"(?:活动|会议|培训|比赛|报名|集合|开班)?(?:时间(?:(?:、|及|和|与)?地点)?(?:及|和|与)?(?:安排)?|地点"
+    r"|(?:参加|参会|出席|参与)(?:会议|活动|培训)?(?:人员|对象|范围)|参会人员|对象|人员"
     r"|主题|名称|内容|形式|方式|要求|议程|安排|主办单位|承办单位|协办单位|组织单位)"
+    r"|[\u4e00-\u9fff]{1,6}?(?:时间|地点)"  # 集中拍照地点, 作品征集时间: what happens, then when or where
 )
+# 报名时间, 报到时间, 回执: the logistics of an event, not when it happens.
+LOGISTICS = re.compile(r"报名|报到|报送|截止|回执|提交|申报")
 DEADLINE = re.compile(
-    r"(?:年底|年末|月底|月末|\d{1,2}日|季度末?|上半年|下半年|\d{1,2}月|中旬|上旬|下旬)(?:以)?前|年内|前完成|完成时限|时间节点"
+    r"(?:年底|年末|月底|月末|\d{1,2}日|季度末?|上半年|下半年|\d{1,2}月|中旬|上旬|下旬)(?:以)?前(?!后)|年内|前完成|完成时限|时间节点"
     r"|长期坚持|持续推进"
 )
 
@@ -42,6 +46,8 @@ class Item:
     exclude: list[tuple[int, int]] = field(default_factory=list)
     mode: str = "activity"  # "activity" (arrangement / event) or "task" (work-plan division of labour)
     fields: list[Node] = field(default_factory=list)  # 时间 / 地点 / 参加人员 headings that describe the item
+    extra: list[tuple[int, int]] = field(default_factory=list)  # text outside it that is about it (a notice's opening)
+    role_spans: list[tuple[int, int]] = field(default_factory=list)  # text that may name its owners, not its dates
 
     def parts(self) -> list[tuple[int, int]]:
         """The item's text as contiguous spans, without the regions of items nested in it."""
@@ -52,7 +58,7 @@ class Item:
             pos = max(pos, b)
         if pos < self.end:
             out.append((pos, self.end))
-        return out
+        return sorted([*(p for p in self.extra if p[0] < p[1]), *out])
 
 
 class Selector:
@@ -109,6 +115,8 @@ class Selector:
         if node.style == "label":
             return None
         roles = self.has_roles(node)
+        if node.style == "chap" and any(c.style != "label" for c in node.children):
+            return None  # 第三章 申报程序: a chapter groups articles; a duty stated in its preamble is no task
         if parent_item is not None:
             return "task" if roles else None
         if arranged:
@@ -152,10 +160,15 @@ def single_item(doc: Cleaned, root: Node) -> Item | None:
     Its text is those field headings; requirement sections (有关要求) stay outside it.
     """
     selector = Selector(doc, RoleIndex(doc.text, doc.work, None))
-    fields = [c for c in selector.fields(root.children) if not REQUIREMENT.search(selector.title(c))]
-    if len(fields) < 2 or not any("时间" in selector.title(c) or "地点" in selector.title(c) for c in fields):
+    fields = [c for c in selector.fields(root.children)
+              if not REQUIREMENT.search(selector.title(c)) and not LOGISTICS.search(selector.title(c))]
+    timed = any("时间" in selector.title(c) for c in fields)
+    # One 时间及安排 section with dated blocks under it is a notice too; otherwise two fields, one of them 时间/地点.
+    if not fields or (len(fields) < 2 and not timed) or not (timed or any("地点" in selector.title(c) for c in fields)):
         return None
     item = Item(None, fields[0].start, fields[-1].end, mode="activity", fields=fields)
     item.exclude = [(c.start, c.end) for c in root.children
                     if fields[0].start < c.start < fields[-1].end and c not in fields]
+    # 本次比赛由校工会主办 under 其他事项 names the organiser; its dates (报名 deadlines) are not the event's.
+    item.role_spans = [(c.start, c.end) for c in root.children if c not in fields]
     return item

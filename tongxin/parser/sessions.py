@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from . import timebridge
 from .model import Recurrence, Session, Span, Valued, Window
@@ -114,27 +115,35 @@ def _strip_clause(work: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def sub_event_sessions(text: str, work: str, parts: list[tuple[int, int]], windows: list[Window]) -> list[Session]:
-    """One session per sentence group that carries its own dated (non-deadline) window, when there are several."""
-    dated = [w for w in windows if w.start and w.end and not w.deadline]
+def sub_event_sessions(text: str, work: str, parts: list[tuple[int, int]],
+                       windows_in: Callable[[int, int], list[Window]]) -> list[Session]:
+    """One session per sentence group that carries its own dated (non-deadline) window, when there are several.
+
+    Each sentence is read on its own (windows_in), so that two sub-events on the same day are both seen."""
     groups: list[tuple[int, int, Window]] = []
     for a, b in parts:
         for s, e in sentences(work, a, b):
-            inside = [w for w in dated if s <= w.span.start < e]
+            inside = [w for w in windows_in(s, e) if w.start and w.end and not w.deadline]
             if inside:
                 groups.append((s, e, inside[0]))
             elif groups and groups[-1][1] <= s:
                 groups[-1] = (groups[-1][0], e, groups[-1][2])
-    if len(groups) < 2 or len({(g[2].start, g[2].end) for g in groups}) < 2:
+    if len(groups) < 2:
         return []
     sessions = []
     for s, e, window in groups:
         title = derive_title(text, work, s, e)
+        if title is None or _TIME_ONLY.match(title.value):
+            return []  # a dated line that names nothing to do: these are not sub-events
         places = find_places(text, work, s, e)
         sessions.append(Session(
-            title=title.value if title else window.text, start=window.start, end=window.end, span=Span(s, e),
+            title=title.value, start=window.start, end=window.end, span=Span(s, e),
             place=places[0].value if places else None, place_span=places[0].span if places else None,
         ))
+    # Several sub-events: on different days, or on one day in different places (10:00 在A开幕式，14:00 在B大会).
+    places = [x.place for x in sessions]
+    if len({(x.start, x.end) for x in sessions}) < 2 and (None in places or len(set(places)) < len(places)):
+        return []
     return sessions
 
 

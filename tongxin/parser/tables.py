@@ -7,22 +7,23 @@ from dataclasses import dataclass, field, replace
 
 from . import timebridge
 from .clean import Cleaned
-from .items import Context, components
+from .items import Context, components, whole_period
 from .markers import HEAD_MARKER
 from .model import Activity, RoleRef, Span, Valued
 from .roles import entry_refs, scan_roles
 from .units import split_units
 
-_TASK = re.compile(r"(?:工作|重点|具体|主要)?(?:任务|措施|内容|事项)(?:内容|名称)?|活动(?:名称|内容|项目)|项目(?:名称)?|工作要点")
+_TASK = re.compile(r"(?:工作|重点|具体|主要|年度)?(?:任务|措施|内容|事项|工作)(?:内容|名称)?|活动(?:名称|内容|项目)|项目(?:名称)?|工作要点")
 _LEAD = re.compile(r"牵头领导|责任领导|分管领导|责任人|牵头人|联系领导")
-_RESPONSIBLE = re.compile(r"牵头(?:单位|部门|科室)|责任(?:单位|部门|科室|处室)|主办单位|承办单位|主责单位|实施单位")
-_COOPERATING = re.compile(r"配合(?:单位|部门|科室)|协办单位|参与单位|协助单位")
+_RESPONSIBLE = re.compile(r"(?:牵头|责任|主责)(?:考核|落实|实施|推进)?(?:单位|部门|科室|处室)|主办单位|承办单位|实施单位")
+_COOPERATING = re.compile(r"(?:配合|参与|参加|协助|协同)(?:落实|实施|推进)?(?:单位|部门|科室|处室)|协办单位")
 _TIME = re.compile(r"(?:完成|办结)?(?:时限|时间)(?:要求|节点|安排)?|进度安排|时间节点")
 _NUMBER = re.compile(r"序号|编号")
 _DEADLINE_HEADER = re.compile(r"时限|完成时间|截止|办结")
 _PLACE = re.compile(r"(?:活动|会议|培训)?地点")
 _PEOPLE = re.compile(r"参加(?:人员|对象|范围)|参与(?:人员|对象)|活动对象|参会人员")
 _SEPARATOR = re.compile(r"[ ]*(?:\||\t)[ ]*")
+_NUMERAL = re.compile(r"\d{1,4}|[一二三四五六七八九十百零〇两]{1,4}")
 _ROW_NUMBER = re.compile(r"^\d{1,3}$|^[一二三四五六七八九十]{1,3}$")
 
 
@@ -86,7 +87,7 @@ def _separated(doc: Cleaned, i: int) -> tuple[Table, int] | None:
     while j < len(doc.paragraphs):
         ps, pe = doc.paragraphs[j]
         cells = _cells(doc.work, ps, pe)
-        if len(cells) < 2:
+        if len(cells) < 2 and not _group_row(doc, j, len(kinds)):
             break
         table.spans.append((ps, pe))
         if len(cells) == len(kinds):
@@ -95,11 +96,27 @@ def _separated(doc: Cleaned, i: int) -> tuple[Table, int] | None:
     return table, j
 
 
+def _group_row(doc: Cleaned, j: int, width: int) -> bool:
+    """一、优化营商环境 written across a table as one merged cell: the table goes on below it."""
+    ps, pe = doc.paragraphs[j]
+    if pe - ps > 40 or j + 1 >= len(doc.paragraphs):
+        return False
+    return len(_cells(doc.work, *doc.paragraphs[j + 1])) == width
+
+
+def _bare(work: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A cell written on its own line may keep the separator that followed it ('序号 |')."""
+    s, e = span
+    while e > s and work[e - 1] in " |\t":
+        e -= 1
+    return s, e
+
+
 def _cell_per_line(doc: Cleaned, i: int) -> tuple[Table, int] | None:
     kinds: list[str | None] = []
     j = i
     while j < len(doc.paragraphs):
-        s, e = doc.paragraphs[j]
+        s, e = _bare(doc.work, doc.paragraphs[j])
         kind = _column_kind(doc.work[s:e])
         if kind is None or (kind in ("number", "task") and kind in kinds):
             break
@@ -112,14 +129,14 @@ def _cell_per_line(doc: Cleaned, i: int) -> tuple[Table, int] | None:
                   deadline_column=any(_DEADLINE_HEADER.search(doc.work, a, b) for a, b in doc.paragraphs[i:j]))
     numbered = kinds[0] == "number"
     while j + width <= len(doc.paragraphs):
-        row = doc.paragraphs[j:j + width]
+        row = [_bare(doc.work, p) for p in doc.paragraphs[j:j + width]]
         first = doc.work[row[0][0]:row[0][1]].strip()
         if numbered and not _ROW_NUMBER.match(first):
             break
         if not numbered and any(HEAD_MARKER.match(doc.work, a, b) or b - a > 120 for a, b in row):
             break  # without a 序号 column, a heading or a long paragraph ends the table
-        table.rows.append(list(row))
-        table.spans.extend(row)
+        table.rows.append(row)
+        table.spans.extend(doc.paragraphs[j:j + width])
         j += width
     return table, j
 
@@ -155,8 +172,8 @@ def _row_activity(ctx: Context, columns: list[str], row: list[tuple[int, int]], 
     for a, b in timed:
         windows.extend(timebridge.windows(text, a, b, ctx.year_at(a), ctx.errors))
     if deadlines and "time" in cells:
-        windows = [replace(w, start=None, deadline=True) if w.start else w for w in windows]
-    number = work[cells["number"][0]:cells["number"][1]].strip() if "number" in cells else None
+        windows = [replace(w, start=None, deadline=True) if w.start and not whole_period(w) else w for w in windows]
+    number = _numeral(work[cells["number"][0]:cells["number"][1]]) if "number" in cells else None
     activity = Activity(number=number or None, title=title, span=span, windows=windows,
                         lead_leaders=_unique([r for r in refs if r.role == "lead"]),
                         responsible=_unique([r for r in refs if r.role == "responsible"]),
@@ -165,6 +182,12 @@ def _row_activity(ctx: Context, columns: list[str], row: list[tuple[int, int]], 
     activity.participants = _cell_values(ctx, cells.get("people"))
     activity.components = components(work, title, [(ts, te)])
     return activity
+
+
+def _numeral(cell: str) -> str:
+    """第3条 / 3. / （三） → 3 / 3 / 三: the numeral alone (SCHEMA.md)."""
+    m = _NUMERAL.search(cell)
+    return m.group() if m else cell.strip()
 
 
 def _cell_values(ctx: Context, cell: tuple[int, int] | None) -> list[Valued]:

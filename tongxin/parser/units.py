@@ -11,10 +11,15 @@ _ROLE_NOTE = re.compile(r"\((?:牵头|配合|负责|主责|协办|参与|牵头�
 _SPECIAL = re.compile("[" + re.escape(_OPEN + _CLOSE + _SEPARATORS) + "]")
 _TAIL = re.compile(r"(?:等|及)(?:其他|其它)?(?:有关|相关)?(?:部门|单位|机构|科室|处室)?$|(?:按职责)?(?:分工)?$")
 _STRIP = " \t\n:：,，、;；。.·"
+_LEVELS = "省|市|县|区|旗|县级市|县区|市州|盟市|乡|镇|乡镇|街道|村|社区"
+_BARE_LEVEL = re.compile(rf"(?:各|x)?(?:{_LEVELS})")  # x: a later piece of the run, which has no 各 of its own
+_LEVEL_FIRST = re.compile(rf"(?:{_LEVELS})")
+_MID_ETC = re.compile(r"(?<![高中初平同对均次上优特])等(?:省份|省区|省市|地区|地市|城市|国家)(?=.)")
 UNIT_SUFFIX = re.compile(
     r"(?:局|委|办|厅|科|室|部|会|中心|院|校|所|队|站|政府|单位|组|处|司|社|行|馆|团|联|集团|公司|企业|协会|学会"
     r"|支行|分局|党委|党组|总支|支部|街道|乡|镇|社区|村|部门|机关|系统|台|报|局属|办公室|管委会|委员会|工委|团委"
-    r"|妇联|工会|大学|学院|医院|法院|检察院|基地|窗口|平台|银行|分行|监管局|各区|市区|县区|旗县区|中队|大队|支队)$"
+    r"|妇联|工会|大学|学院|医院|法院|检察院|基地|窗口|平台|银行|分行|监管局|各区|市区|县区|旗县区|中队|大队|支队|海关"
+    r"|县级市|人民政府|残联|侨联|科协|文联|社科联|工商联|团市委|团县委)$"
 )
 COLLECTIVE = re.compile(r"^(?:各|全市|全省|全县|全区|有关|相关|市直|省直|县直|区直|驻市)")
 TITLE_WORDS = (
@@ -48,14 +53,53 @@ def split_units(work: str, start: int, end: int) -> list[tuple[int, int]]:
         elif ch in _CLOSE:
             depth = max(0, depth - 1)
         elif depth == 0:
-            span = clean_entry(work, piece, m.start())
+            span = clean_entry(work, piece, m.start()) or _level(work, piece, m.start())
             if span:
                 out.append(span)
             piece = m.end()
-    span = clean_entry(work, piece, end)
+    span = clean_entry(work, piece, end) or _level(work, piece, end)
     if span:
         out.append(span)
+    if len(out) > 1 and any(_MID_ETC.search(work, a, b) for a, b in out):
+        # 西藏、青海等省份人力资源社会保障、教育部门: the places qualify one collective name; it is not a list.
+        return [(out[0][0], out[-1][1])]
+    out = [(a, b) for a, b in _join_levels(work, out) if b - a >= 2]  # a level left alone (省) names nothing
     return [piece for span in out for piece in _space_separated(work, *span)]
+
+
+def _level(work: str, start: int, end: int) -> tuple[int, int] | None:
+    """A one-character level of government (省、市、县…) kept until it can join the noun after it."""
+    while start < end and work[start] in _STRIP:
+        start += 1
+    while end > start and work[end - 1] in _STRIP:
+        end -= 1
+    return (start, end) if _BARE_LEVEL.fullmatch(work, start, end) else None
+
+
+def _join_levels(work: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """各市、县政府 / 各区、县级市 / 省、市、县相关部门: bare levels of government listed before the noun they
+    share are one collective name (SCHEMA.md), not a list of units."""
+    out: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    for span in spans:
+        piece = work[span[0]:span[1]]
+        if run and work[run[-1][1]:span[0]].strip() != "、":  # only a 、 list shares its noun
+            out.append((run[0][0], run[-1][1]))
+            run = []
+        if _BARE_LEVEL.fullmatch(piece if not run else "x" + piece.lstrip("各")):
+            run.append(span)
+            continue
+        if run and _LEVEL_FIRST.match(piece):
+            out.append((run[0][0], span[1]))
+        else:
+            out.extend(run)
+            out.append(span)
+        run = []
+    if len(run) > 1:
+        out.append((run[0][0], run[-1][1]))
+    else:
+        out.extend(run)
+    return out
 
 
 def _space_separated(work: str, start: int, end: int) -> list[tuple[int, int]]:

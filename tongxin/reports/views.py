@@ -52,3 +52,16 @@ def bulletin(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         form = BulletinForm(initial=BulletinForm.initial_for(plan, today()))
     return render(request, "reports/bulletin.html", {"plan": plan, "form": form})
+
+
+@login_required
+def summary(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    """年终总结 of the plan's year (or ?year=), as .docx or PDF; made by those who make bulletins."""
+    from tongxin.reports.summary import SummaryDocxExporter, SummaryPdfExporter
+
+    plan = _plan_with_ledger(request.user, pk)
+    require(request.user, "reports.make_bulletin")
+    year = request.GET.get("year", "")
+    year = int(year) if year.isdigit() and 2000 <= int(year) <= 2100 else (plan.year or today().year)
+    exporter = SummaryPdfExporter if fmt == "pdf" else SummaryDocxExporter
+    return exporter(plan=plan, year=year).response()

@@ -5,7 +5,7 @@ initial password hashed once and changed at first sign-in: hashing 2,000 passwor
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
@@ -33,6 +33,8 @@ class Outcome:
     people_created: int = 0
     people_updated: int = 0
     accounts_created: int = 0
+    # New accounts waiting for their one-time link (no initial password): the screen and the command hand them out.
+    invited: list = field(default_factory=list)
     accounts_updated: int = 0
 
     def summary(self) -> str:
@@ -201,6 +203,7 @@ def _write_accounts(checked, units, people, out: Outcome, *, actor, initial_pass
             )
             user.password = shared or make_password(None)
             user.must_change_password = bool(shared)
+            user.invited_at = None if shared else clock.now()
             if person is not None and person.pk not in taken_people:
                 user.person = person
                 taken_people.add(person.pk)
@@ -212,3 +215,4 @@ def _write_accounts(checked, units, people, out: Outcome, *, actor, initial_pass
     User.objects.bulk_create(new, batch_size=500)
     User.objects.bulk_update(changed, ["role", "organisation", "display_name"], batch_size=500)
     out.accounts_created, out.accounts_updated = len(new), len(changed)
+    out.invited = [u for u in new if not shared]

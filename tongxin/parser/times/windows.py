@@ -96,9 +96,27 @@ def find_windows(text: str, *, year: int, offset: int = 0) -> list[TimeWindow]:
 
     `year` is the year in force before the text starts; a year stated in the text carries to later phrases.
     """
-    windows = scan(text, year).windows
+    windows = [_nth_weekday(text, w) for w in scan(text, year).windows]
     _remember_year(text, year)
     return [_moved(w, offset) for w in windows] if offset else list(windows)
+
+
+_NTH_WEEKDAY = re.compile(r"[ \t\u3000]?(?:的)?第(?P<n>[1-5一二三四五])个?(?:周|星期|礼拜)(?P<d>[一二三四五六日天1-7])")
+_WEEKDAYS = {ch: i for i, ch in enumerate("一二三四五六")} | {"日": 6, "天": 6} | {str(i): i - 1 for i in range(1, 8)}
+
+
+def _nth_weekday(text: str, w: TimeWindow) -> TimeWindow:
+    """2019年5月第3个周日 → 2019-05-19: a whole month followed by its Nth weekday is that one day."""
+    m = _NTH_WEEKDAY.match(text, w.span[1])
+    if not m or w.start is None or w.end is None or w.start.day != 1 or w.start.month != w.end.month \
+            or w.end.day < 28:
+        return w
+    n = parse_int(m.group("n")) or 0
+    first = w.start + timedelta(days=(_WEEKDAYS[m.group("d")] - w.start.weekday()) % 7)
+    day = first + timedelta(weeks=n - 1)
+    if day.month != w.start.month:
+        return w
+    return replace(w, start=day, end=day, text=text[w.span[0]:m.end()], span=(w.span[0], m.end()))
 
 
 # The year each recent text was last scanned with, so that find_unparsed on the same text reuses that scan.

@@ -47,5 +47,5 @@ class Command(BaseCommand):
         except AccountError as exc:
             raise CommandError(str(exc)) from exc
         # The person who ran the command chose this password; it is theirs, not an initial one to replace.
-        User.objects.filter(pk=user.pk).update(must_change_password=False, is_staff=True)
+        User.objects.filter(pk=user.pk).update(must_change_password=False)
         self.stdout.write(f"已创建部门管理员“{username}”。")

@@ -24,6 +24,7 @@ class Command(BaseCommand):
             default="",
             help="新账号的初始密码（首次登录须修改）；不填则账号等待邀请链接",
         )
+        imp.add_argument("--links", default="", help="把新账号的一次性邀请链接写入这个 .csv 文件")
         exp = sub.add_parser("export", help="按模板格式导出通讯录")
         exp.add_argument("file")
         tpl = sub.add_parser("template", help="保存空白模板")
@@ -61,3 +62,18 @@ class Command(BaseCommand):
             self.stdout.write(f"检查通过（{found}），未写入（--dry-run）。")
         else:
             self.stdout.write(f"已导入：{result.outcome.summary()}（{time.perf_counter() - started:.1f} 秒）")
+            if opts["links"] and result.outcome.invited:
+                self._write_links(Path(opts["links"]), result)
+
+    def _write_links(self, path: Path, result) -> None:
+        import csv
+
+        from django.conf import settings
+
+        site = settings.SITE_URL.rstrip("/")
+        with path.open("w", newline="", encoding="utf-8-sig") as fh:  # the BOM lets Excel open it as UTF-8
+            writer = csv.writer(fh)
+            writer.writerow(["用户名", "名称", "单位", "邀请链接"])
+            for user, link in result.invite_links():
+                writer.writerow([user.username, user.display_name, user.organisation or "", site + link])
+        self.stdout.write(f"{len(result.outcome.invited)} 个新账号的邀请链接已写入 {path}")
