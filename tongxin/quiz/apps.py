@@ -19,7 +19,7 @@ class QuizConfig(AppConfig):
 
         register(ActivityModule(name="quiz", label=_("网上知识竞答"), kinds=frozenset({"quiz"}), order=40,
                                 public_urls="tongxin.quiz.urls_public", urls="tongxin.quiz.urls",
-                                public_links=hooks.public_links, summary_sections=hooks.summary_sections,
+                                summary_sections=hooks.summary_sections,
                                 demo_stages={"running": demo_running}))
         # The API lives at /api/quizzes/ (plural, like /api/plans): an API-only entry serving no activity kind.
         register(ActivityModule(name="quizzes", label=_("网上知识竞答接口"), kinds=frozenset({"-"}), order=999,
