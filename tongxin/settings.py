@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "tongxin.calls",
     "tongxin.fieldwork",
     "tongxin.events",
+    "tongxin.quiz",
     "tongxin.notify",
     "tongxin.reports",
     "tongxin.exports",

@@ -23,6 +23,11 @@ pytestmark = pytest.mark.django_db
 TYPES = {"null": type(None), "boolean": bool, "string": str, "array": list, "object": dict, "number": float}
 
 
+def _module(path: str) -> bool:
+    """The quiz's paths are checked against real answers by tests/quiz/test_api.py (with quiz rows to answer)."""
+    return path.startswith("/api/quizzes")
+
+
 def resolve(spec: dict, schema: dict) -> dict:
     while "$ref" in schema:
         node = spec
@@ -134,7 +139,7 @@ def test_every_real_response_matches_its_schema(client_for, rich_programme):
     spec = client.get("/api/openapi.json").json()
     responses = real_responses(client, rich_programme)
     # Every path that answers GET (POST-only paths are checked by tests/api/test_write.py).
-    assert set(responses) == {path for path, item in spec["paths"].items() if "get" in item}
+    assert set(responses) == {path for path, item in spec["paths"].items() if "get" in item and not _module(path)}
     for path, body in responses.items():
         schema = spec["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
         conforms(body, schema, spec, path)
@@ -181,7 +186,7 @@ def test_every_schema_field_appears_in_a_real_response(client_for, rich_programm
         if path != "/api/openapi.json":
             collect(body, spec["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"])
     for name, schema in spec["components"]["schemas"].items():
-        if name != "Error" and name not in WRITE_SCHEMAS:
+        if name != "Error" and name not in WRITE_SCHEMAS and not name.startswith("Quiz"):
             assert seen.get(id(schema)) == set(schema["properties"]), name
 
 
@@ -201,7 +206,7 @@ def test_every_api_url_is_documented_and_parameters_resolve(client):
         reverse("publicity_api:list"),
         reverse("events_api:session", kwargs={"pk": 7}).replace("/7", "/{id}"),
     }
-    assert documented == set(spec["paths"])
+    assert documented == {path for path in spec["paths"] if not _module(path)}
     for item in spec["paths"].values():
         for param in item.get("get", {}).get("parameters", []):
             # Ids and page numbers are integers; the task list's light and state are one of a fixed set.

@@ -522,6 +522,33 @@ SCHEMA = {
 }
 
 
+# --- The quiz (tongxin.quiz, mounted by the module seam at /api/quizzes/): its own small section. ---
+QUIZ = _object({
+    "id": ID, "title": _text("竞答名称"), "activity": ID, "time_limit": {"type": "integer", "description": "答题时限（秒）"},
+    "public_url": _text("公众答题页地址"), "results_url": _text("成绩接口地址"),
+}, description="网上知识竞答")
+QUIZ_ORG = _object({
+    "id": ID, "name": _text("组织"), "parent": {"type": ["integer", "null"], "description": "上级组织"},
+    "participants": {"type": "integer", "description": "参赛人数（含下级）"},
+    "member_count": {"type": "integer", "description": "成员人数（含下级）"},
+    "participation_rate": {"type": "number", "description": "参赛率 = 参赛人数 ÷ 成员人数"},
+    "average_score": {"type": "number", "description": "平均分（各人最好成绩）"},
+    "collective_score": {"type": "number", "description": "集体得分（按权重）"}, "rank": {"type": "integer"},
+}, description="组织成绩（逐级汇总）")
+QUIZ_RESULTS = _object({
+    "id": ID, "title": _text("竞答名称"), "computed_at": _text("排名计算时间", nullable=True),
+    "participants": {"type": "integer"}, "flagged": {"type": "integer", "description": "待复核人数"},
+    "ranking": {"type": "array", "items": _object({
+        "rank": {"type": "integer"}, "name": _text("姓名（脱敏）"), "organisation": _text("组织"),
+        "score": {"type": "number"}, "time_used": {"type": "number", "description": "用时（秒）"}})},
+    "organisations": {"type": "array", "items": _ref("QuizOrganisation")},
+}, description="竞答成绩：个人排名（得分优先、用时少者在前）和组织参赛率")
+SCHEMA["paths"]["/api/quizzes/"] = _get("知识竞答列表", _object({
+    "count": {"type": "integer"}, "results": {"type": "array", "items": _ref("Quiz")}}))
+SCHEMA["paths"]["/api/quizzes/{id}/results"] = _get("竞答成绩与组织参赛率", _ref("QuizResults"), params=("id",),
+                                                     lookup=True)
+SCHEMA["components"]["schemas"].update({"Quiz": QUIZ, "QuizOrganisation": QUIZ_ORG, "QuizResults": QUIZ_RESULTS})
+
 # Field work (issue 10): visits, households and campaigns. Written as plain values here, since the API floor does not
 # import the module; tests/fieldwork and tests/api/test_openapi.py check them against real answers.
 _RATE = _object(
@@ -646,3 +673,4 @@ FIELDWORK_PATHS = {
 }
 SCHEMA["paths"].update(FIELDWORK_PATHS)
 SCHEMA["components"]["schemas"].update(FIELDWORK_SCHEMAS)
+
