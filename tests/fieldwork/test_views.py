@@ -80,7 +80,7 @@ def test_read_only_users_see_but_may_not_change(client_for, field):
     client = client_for("viewer")
     h = field["households"]["dangwai"]
     page = client.get(reverse("fieldwork:household", args=[h.pk])).content.decode()
-    assert "150404********1234" in page and "138****1111" in page and "150404196501011234" not in page
+    assert "1504**********1234" in page and "138****1111" in page and "150404196501011234" not in page
     response = client.post(reverse("fieldwork:household_action", args=[h.pk, "difficulty"]), {"description": "x"})
     assert response.status_code == 403 and h.difficulties.count() == 0
 
@@ -114,7 +114,7 @@ def test_exports_of_personal_data_are_recorded(client_for, field, people):
             io.BytesIO(client.get(reverse("fieldwork:households_export", args=[field["e"].pk])).content)
         ).active.iter_rows(values_only=True)
     )
-    assert [r[2] for r in rows[2:]] == ["150404********567X", "150404********1234"]
+    assert [r[2] for r in rows[2:]] == ["1504**********567X", "1504**********1234"]
     assert AuditEntry.objects.filter(action="personal_data.export").count() == 2
 
 

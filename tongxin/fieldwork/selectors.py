@@ -13,6 +13,7 @@ from tongxin.accounts.rules import sees_everything
 from tongxin.activities.selectors import under_visible_activities
 from tongxin.core import clock
 from tongxin.fieldwork.models import Campaign, Difficulty, Household, Opinion, Pairing, Problem, Venue, Visit
+from tongxin.orgs.contacts import mask_id_number, mask_phone
 from tongxin.orgs.selectors import user_unit_ids
 
 
@@ -108,14 +109,8 @@ def add_household_counts(households) -> list[Household]:
 # Masking: ID numbers and phones in full only for the responsible unit (rules "fieldwork.see_personal").
 
 
-def mask_id(value: str) -> str:
-    value = value or ""
-    return f"{value[:6]}{'*' * (len(value) - 10)}{value[-4:]}" if len(value) > 10 else "*" * len(value)
-
-
-def mask_phone(value: str) -> str:
-    value = value or ""
-    return f"{value[:3]}****{value[-4:]}" if len(value) >= 11 else ("*" * len(value))
+# The same masks as the directory's people (orgs.contacts), so a number reads the same wherever it is shown.
+mask_id = mask_id_number
 
 
 def personal(user, obj, value: str, *, kind: str) -> str:
