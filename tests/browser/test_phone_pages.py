@@ -55,6 +55,28 @@ def pages_for(username: str) -> list[str]:
         paths.append(f"/supervision/units/{user.organisation_id}/")
     if user.role == User.Role.ADMIN:
         paths.append("/cockpit/department/")
+    paths += _ground_and_module_pages(user, activities_visible_to(user))
+    return paths
+
+
+def _ground_and_module_pages(user, activities) -> list[str]:
+    """The directory, accounts, import, operations and token pages, and the activity modules' pages with demo ids."""
+    from tongxin.accounts.models import User
+    from tongxin.events.models import Attendance
+    from tongxin.fieldwork.models import Campaign, Household, Pairing
+
+    paths = ["/directory/people/", "/tokens/", "/p/", "/p/privacy/", "/p/calls/lookup/"]
+    if user.role == User.Role.ADMIN:
+        paths += ["/directory/units/", "/directory/import/", "/accounts/manage/", "/accounts/manage/locked/",
+                  "/plans/import/", "/ops/"]  # fmt: skip
+    if pairing := Pairing.objects.filter(activity__in=activities).first():
+        paths += [f"/m/fieldwork/pairings/{pairing.activity_id}/", f"/m/fieldwork/pairing/{pairing.pk}/"]
+    if household := Household.objects.filter(activity__in=activities).first():
+        paths += [f"/m/fieldwork/households/{household.activity_id}/"]
+    if campaign := Campaign.objects.filter(activity__in=activities).first():
+        paths += [f"/m/fieldwork/campaign/{campaign.pk}/"]
+    if seen := Attendance.objects.filter(session__activity__in=activities).first():
+        paths += [f"/m/events/sessions/{seen.session_id}/"]
     return paths
 
 
