@@ -4,9 +4,7 @@ its QR label, difficulties taken to resolved, visits, and the register download 
 from __future__ import annotations
 
 import datetime as dt
-import io
 
-import segno
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -22,6 +20,7 @@ from tongxin.core.signed import make_token, read_token
 from tongxin.fieldwork import exporters, forms, selectors, services
 from tongxin.fieldwork.models import Household
 from tongxin.fieldwork.views_common import run
+from tongxin.public.qr import qr_bytes
 
 QR_PURPOSE = "fieldwork.household"
 QR_MAX_AGE = dt.timedelta(days=3 * 365)  # a label on a door lasts a few years
@@ -147,11 +146,7 @@ def household_qr(request, pk: int):
     h = _household(request, pk)
     # SITE_URL, not the request's host: the label is printed and scanned on another device.
     url = settings.SITE_URL.rstrip("/") + reverse("fieldwork:household_open", args=[household_token(h)])
-    out = io.BytesIO()
-    # A standalone SVG (with its namespace): the inline flavour does not render when loaded through <img>.
-    segno.make(url, error="m").save(out, kind="svg", scale=4, xmldecl=False, svgns=True)
-    svg = out.getvalue()
-    return HttpResponse(svg, content_type="image/svg+xml")
+    return HttpResponse(qr_bytes(url, "svg"), content_type="image/svg+xml")
 
 
 @login_required
